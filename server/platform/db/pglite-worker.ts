@@ -1,0 +1,70 @@
+// Runs PGlite in its own thread so that a long query never stalls the HTTP event loop.
+// It speaks the raw PostgreSQL wire protocol: the main thread's node-postgres client writes
+// frontend messages, this thread answers with backend bytes.
+import fs from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './pglite-protocol.ts';
+
+const init = workerData as WorkerInit;
+const port = parentPort;
+if (!port) throw new Error('pglite-worker must run as a worker thread');
+
+const loadDataDir = init.loadDataDirFile ? new Blob([fs.readFileSync(init.loadDataDirFile)]) : undefined;
+
+let db: PGlite;
+try {
+  db = await PGlite.create({
+    dataDir: init.dataDir,
+    extensions: { pg_trgm, unaccent },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  port.postMessage({ kind: 'ready' } satisfies WorkerReply);
+} catch (err) {
+  port.postMessage({ kind: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);
+  process.exit(1);
+}
+
+// PGlite is one session: requests are answered strictly in arrival order.
+let queue: Promise<unknown> = Promise.resolve();
+
+port.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: WorkerRequest): Promise<void> {
+  try {
+    switch (request.kind) {
+      case 'protocol': {
+        if (process.env.PGLITE_TRACE) console.error('>>', Buffer.from(request.bytes).toString('latin1'));
+        const bytes = await db.execProtocolRaw(request.bytes);
+        port!.postMessage({ kind: 'protocol', id: request.id, bytes } satisfies WorkerReply, [bytes.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'copy-blob': {
+        const result = await db.query(request.sql, [], { blob: new Blob([request.data as Uint8Array<ArrayBuffer>]) });
+        port!.postMessage({ kind: 'done', id: request.id, affectedRows: result.affectedRows ?? 0 } satisfies WorkerReply);
+        return;
+      }
+      case 'dump': {
+        const file = await db.dumpDataDir('none');
+        fs.writeFileSync(request.toFile, Buffer.from(await file.arrayBuffer()));
+        port!.postMessage({ kind: 'done', id: request.id, affectedRows: 0 } satisfies WorkerReply);
+        return;
+      }
+      case 'close': {
+        await db.close();
+        port!.postMessage({ kind: 'done', id: request.id, affectedRows: 0 } satisfies WorkerReply);
+        return;
+      }
+      default: {
+        const unknown: never = request;
+        throw new Error(`unknown request ${JSON.stringify(unknown)}`);
+      }
+    }
+  } catch (err) {
+    port!.postMessage({ kind: 'error', id: request.id, message: err instanceof Error ? err.message : JSON.stringify(err) } satisfies WorkerReply);
+  }
+}

@@ -1,0 +1,7 @@
+// The database's tables as Kysely sees them. Each module declares its own tables in its
+// repository folder; this file joins them into the one `DB` type.
+import type { FoundationTables } from './migrations/0001-foundation.ts';
+import type { ReferenceTables } from '../../modules/reference/reference.tables.ts';
+import type { RegistryTables } from '../../modules/registry/registry.tables.ts';
+
+export interface DB extends FoundationTables, ReferenceTables, RegistryTables {}

@@ -1,0 +1,25 @@
+// The application over a fresh test database, for `app.inject` tests.
+import { buildApp } from '../../server/app.ts';
+import type { Database } from '../../server/platform/db/database.ts';
+import type { App } from '../../server/platform/http/app-type.ts';
+import { createLogger } from '../../server/platform/logger.ts';
+import { testDatabase } from './database.ts';
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function testApp(): Promise<TestApp> {
+  const database = await testDatabase();
+  const app = await buildApp({ database, logger: createLogger('silent') });
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

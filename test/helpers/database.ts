@@ -1,0 +1,83 @@
+// A fresh, migrated database for each test file: a PGlite clone of a template by default,
+// or, when TEST_DATABASE_URL is set, a new PostgreSQL database made from a template database.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../server/platform/db/database.ts';
+import { prepareDatabase } from '../../server/platform/db/prepare.ts';
+
+export const TEMPLATE_DB_NAME = 'tiphub_test_template';
+
+/** Which engine the tests run on. */
+export const testEngine: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** Opens a new database with every migration applied; close it when done. */
+export async function testDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return postgresClone(url);
+  const template = process.env.TEST_PGLITE_TEMPLATE ?? (await makePgliteTemplate(path.join(os.tmpdir(), `tiphub-template-${process.pid}.tar`)));
+  return openDatabase({ dataDir: 'memory://', loadDataDirFile: template });
+}
+
+/** Migrates a new in-memory PGlite and dumps it to `file` (done once per test run). */
+export async function makePgliteTemplate(file: string): Promise<string> {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await prepareDatabase(database);
+    await database.dump(file);
+  } finally {
+    await database.close();
+  }
+  return file;
+}
+
+/** Creates (or re-creates) the migrated template database on a PostgreSQL server. */
+export async function makePostgresTemplate(url: string): Promise<void> {
+  await withAdmin(url, async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB_NAME}`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB_NAME}`);
+  });
+  const database = await openDatabase({ url: withDatabaseName(url, TEMPLATE_DB_NAME), poolSize: 2 });
+  try {
+    await prepareDatabase(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function postgresClone(url: string): Promise<Database> {
+  const name = `tiphub_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(url, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB_NAME}`));
+  const database = await openDatabase({ url: withDatabaseName(url, name), poolSize: 4 });
+  const close = database.close.bind(database);
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      await withAdmin(url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: withDatabaseName(url, 'postgres') });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A temporary directory removed after the test file. */
+export function tempDir(prefix = 'tiphub-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}

@@ -1,0 +1,40 @@
+// Runs the test files with node's test runner. Node 20 takes no globs, so the files are
+// listed here; the database template is made once for the whole run (see helpers/database.ts).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makePgliteTemplate, makePostgresTemplate } from './helpers/database.ts';
+
+const browser = process.argv.includes('--browser');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+
+function find(dir: string, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') find(full, out);
+    } else if (entry.name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+const all = [...find('server'), ...find('test')].sort();
+const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).filter((f) => f.endsWith('.browser.test.ts') === browser);
+if (files.length === 0) {
+  console.error('No test files found.');
+  process.exit(1);
+}
+
+const env = { ...process.env };
+if (env.TEST_DATABASE_URL) {
+  await makePostgresTemplate(env.TEST_DATABASE_URL);
+  console.log('Tests run on PostgreSQL (TEST_DATABASE_URL).');
+} else {
+  const template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-test-')), 'template.tar');
+  env.TEST_PGLITE_TEMPLATE = await makePgliteTemplate(template);
+  console.log('Tests run on the embedded database (PGlite).');
+}
+
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+process.exit(result.status ?? 1);

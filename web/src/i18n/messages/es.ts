@@ -1,0 +1,51 @@
+import type { Messages } from './en.ts';
+
+export const es: Messages = {
+  'app.subtitle': 'Alianza Mundial contra la Esclavitud y la Trata de Personas',
+  'shell.skipToContent': 'Ir al contenido',
+  'nav.label': 'Navegación principal',
+  'nav.home': 'Inicio',
+  'nav.api': 'API',
+  'nav.apiTitle': 'Documentación de la API (OpenAPI)',
+  'language.label': 'Idioma',
+  'demo.label': 'Modo de demostración',
+  'demo.text':
+    'Se han cargado datos de demostración. Todas las organizaciones, personas, actividades y cifras que se muestran son ficticias.',
+  'home.title': 'La Alianza de un vistazo',
+  'home.intro':
+    'TIP Hub es un espacio único en el que los Estados, los organismos de las Naciones Unidas, la OIM, INTERPOL y las organizaciones no gubernamentales trabajan juntos contra la esclavitud y la trata de personas.',
+  'home.purpose.heading': 'Para qué sirve TIP Hub',
+  'home.purpose.whoWhatWhere': 'Ver quién hace qué, y dónde.',
+  'home.purpose.gaps': 'Detectar carencias y esfuerzos duplicados.',
+  'home.purpose.reportOnce': 'Informar una sola vez, para todos los mandatos que lo piden.',
+  'home.purpose.honestNumbers': 'Publicar cifras veraces sin exponer a ninguna víctima.',
+  'home.figures.heading': 'Cifras clave',
+  'home.figures.countries': 'Países y territorios',
+  'home.figures.unMembers': 'Estados Miembros de las Naciones Unidas',
+  'home.figures.regions': 'Regiones',
+  'home.map.heading': 'Países y territorios por región',
+  'home.map.label':
+    'Mapa mundial de {count} países y territorios, coloreados según su región M49. La tabla siguiente ofrece las mismas cifras.',
+  'home.map.legend': 'Leyenda',
+  'home.map.noRegion': 'Sin región M49',
+  'home.map.disclaimer':
+    'Los límites y los nombres que figuran en este mapa y las denominaciones utilizadas en él no implican su apoyo o aceptación oficial por las Naciones Unidas.',
+  'home.table.caption': 'Países y territorios y Estados Miembros de las Naciones Unidas por región y subregión M49',
+  'home.table.area': 'Región o subregión',
+  'home.table.countries': 'Países y territorios',
+  'home.table.unMembers': 'Estados Miembros de las Naciones Unidas',
+  'home.table.total': 'Mundo',
+  'home.source':
+    'Fuente: Códigos uniformes de países o zonas para uso estadístico (M49), División de Estadística de las Naciones Unidas.',
+  'state.loading': 'Cargando…',
+  'state.error.title': 'No se pudieron cargar los datos',
+  'state.error.body': 'TIP Hub no pudo obtener esta información de su servidor. Compruebe su conexión e inténtelo de nuevo.',
+  'state.error.reference': 'Referencia para el servicio de asistencia: {id}',
+  'state.error.retry': 'Reintentar',
+  'notFound.title': 'Página no encontrada',
+  'notFound.body': 'No hay ninguna página en esta dirección. Puede que se haya trasladado o que el enlace sea incorrecto.',
+  'notFound.home': 'Ir a la página de inicio',
+  'footer.about': 'TIP Hub es la plataforma de coordinación de la Alianza Mundial contra la Esclavitud y la Trata de Personas.',
+  'footer.version': 'Versión {version}',
+  'footer.apiDocs': 'Documentación de la API',
+};

@@ -1,0 +1,51 @@
+import type { Messages } from './en.ts';
+
+// French typography: a no-break space (\u00a0) before ":".
+export const fr: Messages = {
+  'app.subtitle': 'Partenariat mondial contre l’esclavage et la traite des personnes',
+  'shell.skipToContent': 'Aller au contenu',
+  'nav.label': 'Navigation principale',
+  'nav.home': 'Accueil',
+  'nav.api': 'API',
+  'nav.apiTitle': 'Documentation de l’API (OpenAPI)',
+  'language.label': 'Langue',
+  'demo.label': 'Mode démonstration',
+  'demo.text': 'Des données de démonstration sont chargées. Les organisations, personnes, activités et chiffres affichés sont tous fictifs.',
+  'home.title': 'Le partenariat en un coup d’œil',
+  'home.intro':
+    'TIP Hub est un espace unique où les États, les organismes des Nations Unies, l’OIM, INTERPOL et les organisations non gouvernementales agissent ensemble contre l’esclavage et la traite des personnes.',
+  'home.purpose.heading': 'À quoi sert TIP Hub',
+  'home.purpose.whoWhatWhere': 'Voir qui fait quoi, et où.',
+  'home.purpose.gaps': 'Repérer les lacunes et les doubles emplois.',
+  'home.purpose.reportOnce': 'Rendre compte une seule fois, pour tous les mandats qui le demandent.',
+  'home.purpose.honestNumbers': 'Publier des chiffres fiables sans exposer aucune victime.',
+  'home.figures.heading': 'Chiffres clés',
+  'home.figures.countries': 'Pays et territoires',
+  'home.figures.unMembers': 'États Membres de l’ONU',
+  'home.figures.regions': 'Régions',
+  'home.map.heading': 'Pays et territoires par région',
+  'home.map.label':
+    'Carte du monde de {count} pays et territoires, colorés selon leur région M49. Le tableau ci-dessous donne les mêmes chiffres.',
+  'home.map.legend': 'Légende',
+  'home.map.noRegion': 'Hors région M49',
+  'home.map.disclaimer':
+    'Les frontières et les noms indiqués et les désignations employées sur cette carte n’impliquent pas reconnaissance ou acceptation officielle par l’Organisation des Nations Unies.',
+  'home.table.caption': 'Pays et territoires et États Membres de l’ONU par région et sous-région M49',
+  'home.table.area': 'Région ou sous-région',
+  'home.table.countries': 'Pays et territoires',
+  'home.table.unMembers': 'États Membres de l’ONU',
+  'home.table.total': 'Monde',
+  'home.source':
+    'Source\u00a0: Codes standard des pays et des zones à usage statistique (M49), Division de statistique de l’Organisation des Nations Unies.',
+  'state.loading': 'Chargement…',
+  'state.error.title': 'Les données n’ont pas pu être chargées',
+  'state.error.body': 'TIP Hub n’a pas pu obtenir ces informations de son serveur. Vérifiez votre connexion et réessayez.',
+  'state.error.reference': 'Référence pour l’assistance\u00a0: {id}',
+  'state.error.retry': 'Réessayer',
+  'notFound.title': 'Page introuvable',
+  'notFound.body': 'Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée, ou le lien est erroné.',
+  'notFound.home': 'Aller à la page d’accueil',
+  'footer.about': 'TIP Hub est la plateforme de coordination du Partenariat mondial contre l’esclavage et la traite des personnes.',
+  'footer.version': 'Version {version}',
+  'footer.apiDocs': 'Documentation de l’API',
+};

@@ -1,0 +1,28 @@
+// A minimal history-API router: the path is external state that React subscribes to.
+// Deep links need the server to answer unknown non-API paths with index.html.
+import { useSyncExternalStore } from 'react';
+
+const navigationEvent = 'tiphub:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(navigationEvent, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(navigationEvent, onChange);
+  };
+}
+
+const currentPath = () => window.location.pathname;
+
+/** The current path (e.g. "/registry"), re-rendering on navigation. */
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, currentPath);
+}
+
+/** Goes to `to` without reloading the page. */
+export function navigate(to: string): void {
+  if (to === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(navigationEvent));
+}

@@ -1,0 +1,28 @@
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { externalLinks, pages } from '../pages.ts';
+import { Link } from '../router/Link.tsx';
+
+/** The main nav, built from the page registry so it only ever links to pages that exist. */
+export function Navigation() {
+  const { t } = useI18n();
+  return (
+    <nav className="site-nav" aria-label={t('nav.label')}>
+      <ul>
+        {pages
+          .filter((page) => page.navKey)
+          .map((page) => (
+            <li key={page.path}>
+              <Link to={page.path}>{t(page.navKey!)}</Link>
+            </li>
+          ))}
+        {externalLinks.map((link) => (
+          <li key={link.href}>
+            <a href={link.href} title={link.titleKey && t(link.titleKey)}>
+              {t(link.labelKey)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,2 @@
+// Types for what Vite adds: CSS and asset imports, import.meta.env.
+/// <reference types="vite/client" />
