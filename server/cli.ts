@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DatabaseUnreachableError, openDatabase, type Database } from './platform/db/database.ts';
 import { migrationStatus } from './platform/db/migrator.ts';
+import { verifyAuditChain } from './platform/audit/audit.service.ts';
 import { prepareDatabase } from './platform/db/prepare.ts';
 import { demoContributors } from './platform/demo/contributors.ts';
 import { demoStatus, removeDemo, seedDemo } from './platform/demo/demo.ts';
@@ -15,6 +16,9 @@ const usage = `Usage: tiphub <command>
   demo seed [--seed N]  load demonstration data (deterministic for a seed)
   demo remove        delete exactly the demonstration data
   db status          engine, location, migrations applied and pending
+  audit verify [--anchor COUNT:HASH]
+                     recompute the audit log's hash chain; exit 0 intact, 1 broken
+  audit anchor       verify, then print the head hash, event count and time to keep
 
 Configuration comes from environment variables (and .env): DATABASE_URL, DATA_DIR,
 PORT, HOST, LOG_LEVEL, DEMO. See README.md.`;
@@ -64,6 +68,36 @@ const commands: Record<string, Command> = {
       for (const m of migrations) console.log(`Migration:  ${m.executedAt ? 'applied ' : 'PENDING '} ${m.name}`);
       console.log(`Demo data:  ${demo.loaded ? `loaded (seed ${demo.seed}, generator ${demo.generatorVersion})` : 'not loaded'}`);
       return migrations.some((m) => !m.executedAt) ? 2 : 0;
+    });
+  },
+  audit: async (args, config) => {
+    const { values, positionals } = parseArgs({ args, options: { anchor: { type: 'string' } }, allowPositionals: true });
+    const action = positionals[0];
+    if (action !== 'verify' && action !== 'anchor') return fail(`Unknown audit action "${action ?? ''}". Use "audit verify" or "audit anchor".`);
+    let anchor: { count: number; headHash: string } | undefined;
+    if (values.anchor !== undefined) {
+      const m = /^(\d+):([0-9a-fA-F]{64})$/.exec(values.anchor);
+      if (!m) return fail('--anchor must be COUNT:HASH as printed by "tiphub audit anchor"');
+      anchor = { count: Number(m[1]), headHash: m[2]!.toLowerCase() };
+    }
+    return withDatabase(config, async (database) => {
+      const result = await verifyAuditChain(database.db, { anchor });
+      if (!result.ok) {
+        console.error(`Audit log BROKEN at event ${result.brokenAt}: ${result.reason}`);
+        console.error(`(${result.checked} events before it are intact.)`);
+        return 1;
+      }
+      if (action === 'verify') {
+        console.log(`Audit log intact: ${result.count} events, head hash ${result.headHash}${anchor ? `, anchor ${anchor.count}:${anchor.headHash} holds` : ''}.`);
+      } else {
+        // Whoever keeps these lines can later run "tiphub audit verify --anchor COUNT:HASH".
+        console.log(`TIP Hub audit anchor`);
+        console.log(`time:   ${new Date().toISOString()}`);
+        console.log(`count:  ${result.count}`);
+        console.log(`head:   ${result.headHash}`);
+        console.log(`anchor: ${result.count}:${result.headHash}`);
+      }
+      return 0;
     });
   },
 };

@@ -61,6 +61,13 @@ async function postgresClone(url: string): Promise<Database> {
   };
 }
 
+/** An empty database on the server at `url` (no migrations), for tests of the start-up itself. */
+export async function createBlankPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `tiphub_blank_${randomBytes(6).toString('hex')}`;
+  await withAdmin(url, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  return { url: withDatabaseName(url, name), drop: () => withAdmin(url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}) };
+}
+
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: withDatabaseName(url, 'postgres') });
   await admin.connect();

@@ -46,6 +46,7 @@ export function encodeValue(value: unknown): string {
       return value ? 't' : 'f';
     default:
       if (value instanceof Date) return value.toISOString();
+      // Arrays are PostgreSQL arrays; pass JSON arrays for a jsonb column as a string.
       if (Array.isArray(value)) return escapeText(arrayLiteral(value));
       return escapeText(JSON.stringify(value));
   }
