@@ -7,7 +7,7 @@ import { verifyAuditChain } from './platform/audit/audit.service.ts';
 import { prepareDatabase } from './platform/db/prepare.ts';
 import { demoContributors } from './platform/demo/contributors.ts';
 import { demoStatus, removeDemo, seedDemo } from './platform/demo/demo.ts';
-import { startServer, StartupError, type RunningServer } from './main.ts';
+import { startServer, StartupError } from './main.ts';
 
 const usage = `Usage: tiphub <command>
 
@@ -104,25 +104,22 @@ const commands: Record<string, Command> = {
 
 /** Runs the server; on SIGTERM or SIGINT drains requests and closes the database before exiting. */
 async function serveUntilSignalled(config: Config): Promise<void> {
-  let server: RunningServer | undefined;
+  const starting = startServer(config);
   let signalled = false;
   const shutdown = async (signal: string) => {
     if (signalled) return;
     signalled = true;
     console.error(`${signal} received: finishing requests and closing the database...`);
-    // A second signal or a stuck request must not keep the process forever.
+    // A stuck request or start-up must not keep the process forever.
     setTimeout(() => process.exit(1), 15_000).unref();
+    // A signal during start-up waits for the current write (migration, demo data) to commit.
+    const server = await starting.catch(() => undefined);
     await server?.stop();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  server = await startServer(config);
-  // A signal that came during start-up waited for the database to be ready; stop now.
-  if (signalled) {
-    await server.stop();
-    process.exit(0);
-  }
+  await starting;
 }
 
 async function withDatabase(config: Config, fn: (database: Database) => Promise<number>): Promise<number> {

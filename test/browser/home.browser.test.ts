@@ -1,5 +1,6 @@
 // The home page in a real browser, against the real app (fresh database, demo data on,
 // built web app from dist/web): heading, demo banner, drawn map, and RTL for Arabic.
+// (`void test`: node:test returns a promise the runner itself awaits.)
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { after, before, test } from 'node:test';
@@ -45,7 +46,7 @@ async function waitForMap(page: Page): Promise<number> {
   return page.locator(countryPaths).count();
 }
 
-test('home page in English: heading, demo banner, map, left-to-right', async () => {
+void test('home page in English: heading, demo banner, map, left-to-right', async () => {
   const { page, errors } = await openPage('/?lang=en');
   try {
     assert.equal(await page.locator('h1').textContent(), en['home.title']);
@@ -77,7 +78,7 @@ test('home page in English: heading, demo banner, map, left-to-right', async () 
   }
 });
 
-test('home page in Arabic: right-to-left, lang="ar", Arabic heading', async () => {
+void test('home page in Arabic: right-to-left, lang="ar", Arabic heading', async () => {
   const { page, errors } = await openPage('/?lang=ar');
   try {
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
@@ -95,7 +96,7 @@ test('home page in Arabic: right-to-left, lang="ar", Arabic heading', async () =
   }
 });
 
-test('the language switcher changes the page and the choice is remembered', async () => {
+void test('the language switcher changes the page and the choice is remembered', async () => {
   const { page, errors } = await openPage('/');
   try {
     await page.getByLabel(en['language.label']).selectOption('fr');

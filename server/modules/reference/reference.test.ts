@@ -14,7 +14,7 @@ after(async () => {
 test('countries: 248 with M49 codes, 193 UN Member States, 2 observer States', async () => {
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/reference/countries' });
   assert.equal(res.statusCode, 200);
-  const { items } = res.json() as { items: { iso3: string; unStatus: string; unMember: boolean; regionCode: string | null }[] };
+  const { items } = res.json<{ items: { iso3: string; unStatus: string; unMember: boolean; regionCode: string | null }[] }>();
   assert.equal(items.length, 248);
   assert.equal(items.filter((c) => c.unMember).length, 193);
   assert.deepEqual(items.filter((c) => c.unStatus === 'observer').map((c) => c.iso3).sort(), ['PSE', 'VAT']);
@@ -39,9 +39,9 @@ test('a country by alpha-2, alpha-3 or numeric code, with names in the six langu
 });
 
 test('regions: the M49 hierarchy with names in the six languages', async () => {
-  const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/reference/regions' })).json() as {
+  const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/reference/regions' })).json<{
     items: { code: string; type: string; parentCode: string | null; names: Record<string, string> }[];
-  };
+  }>();
   assert.equal(items.filter((r) => r.type === 'region').length, 5);
   const europe = items.find((r) => r.code === '150');
   assert.deepEqual(europe?.names, { ar: 'أوروبا', zh: '欧洲', en: 'Europe', fr: 'Europe', ru: 'Европа', es: 'Europa' });

@@ -57,7 +57,11 @@ function escapeText(s: string): string {
 }
 
 function arrayLiteral(values: unknown[]): string {
-  const items = values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/(["\\])/g, '\\$1')}"`));
+  const items = values.map((v) => {
+    if (v === null || v === undefined) return 'NULL';
+    const text = Array.isArray(v) ? arrayLiteral(v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return `"${text.replace(/(["\\])/g, '\\$1')}"`;
+  });
   return `{${items.join(',')}}`;
 }
 

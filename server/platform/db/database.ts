@@ -48,7 +48,7 @@ const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8) return (v: string) => Number(v);
     if (oid === DATE) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 
@@ -61,7 +61,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
   const bridge = await PGliteBridge.start({ dataDir, ...(options.loadDataDirFile ? { loadDataDirFile: options.loadDataDirFile } : {}) });
   // One connection: PGlite is a single session, so transactions must not interleave.
-  const pool = new pg.Pool({ stream: bridge.createStream, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0, types } as pg.PoolConfig);
+  const pool = new pg.Pool({ stream: bridge.createStream, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0, types });
   return build('pglite', pool, {
     // COPY FROM STDIN through the node-postgres adapter kills PGlite; its own /dev/blob does not.
     copy: (_client, target, data) => bridge.copyBlob(copySql(target, `'/dev/blob'`), data),

@@ -16,8 +16,7 @@ export async function migrationStatus(db: Kysely<DB>): Promise<{ name: string; e
 
 function migrator(db: Kysely<DB>): Migrator {
   return new Migrator({
-    // Migrations see an untyped database: they run before today's types were true.
-    db: db as unknown as Kysely<unknown>,
+    db,
     provider: { getMigrations: async () => migrations },
   });
 }

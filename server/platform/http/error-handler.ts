@@ -24,7 +24,9 @@ export function registerErrorHandling(app: App, options: { spaFallback: boolean 
       return reply.code(err.status).send(body(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
+      // The library's own type for these resolves to `any` under NodeNext; name the shape we use.
+      const issues = err.validation as readonly { instancePath: string; message?: string }[];
+      const details = issues.map((v) => ({
         field: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
         reason: v.message ?? 'is not valid',
       }));

@@ -3,16 +3,17 @@ import { translate, type MessageKey, type MessageParams } from './catalogue.ts';
 import { detectLanguage, rememberLanguage, syncLanguageParam } from './detectLanguage.ts';
 import { directionOf, type Language, type LocalizedNames } from './languages.ts';
 
+// Function-typed properties, not methods: components destructure them (`const { t } = ...`).
 export interface I18n {
   lang: Language;
   dir: 'rtl' | 'ltr';
-  setLanguage(lang: Language): void;
-  t(key: MessageKey, params?: MessageParams): string;
+  setLanguage: (lang: Language) => void;
+  t: (key: MessageKey, params?: MessageParams) => string;
   /** Picks the current language's entry of a name the API gives in all six. */
-  name(names: LocalizedNames): string;
-  formatNumber(value: number): string;
+  name: (names: LocalizedNames) => string;
+  formatNumber: (value: number) => string;
   /** Compares names in the current language's alphabetical order. */
-  compare(a: string, b: string): number;
+  compare: (a: string, b: string) => number;
 }
 
 const I18nContext = createContext<I18n | null>(null);

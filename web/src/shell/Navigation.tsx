@@ -8,13 +8,14 @@ export function Navigation() {
   return (
     <nav className="site-nav" aria-label={t('nav.label')}>
       <ul>
-        {pages
-          .filter((page) => page.navKey)
-          .map((page) => (
-            <li key={page.path}>
-              <Link to={page.path}>{t(page.navKey!)}</Link>
-            </li>
-          ))}
+        {pages.map(
+          (page) =>
+            page.navKey && (
+              <li key={page.path}>
+                <Link to={page.path}>{t(page.navKey)}</Link>
+              </li>
+            ),
+        )}
         {externalLinks.map((link) => (
           <li key={link.href}>
             <a href={link.href} title={link.titleKey && t(link.titleKey)}>
