@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import pino from 'pino';
 import { testApp, type TestApp } from '../test/helpers/app.ts';
 import { testEngine } from '../test/helpers/database.ts';
+import { testSettings } from '../test/helpers/settings.ts';
 import { buildApp } from './app.ts';
 import { AppError } from './platform/errors.ts';
 
@@ -78,8 +79,8 @@ test('an AppError keeps its code and status', async () => {
 });
 
 test('garbage bodies get 400 or 413 and the server keeps serving', async () => {
-  const app = await buildApp({ database: t.database, logger: pino({ level: 'silent' }) });
-  app.post('/api/v1/echo', async (req) => ({ got: req.body }));
+  const app = await buildApp({ database: t.database, logger: pino({ level: 'silent' }), settings: testSettings() });
+  app.post('/api/v1/echo', { config: { access: { public: true } } }, async (req) => ({ got: req.body }));
   try {
     const bad = await app.inject({ method: 'POST', url: '/api/v1/echo', headers: { 'content-type': 'application/json' }, payload: '{"unclosed": ' });
     assert.equal(bad.statusCode, 400);
@@ -103,11 +104,11 @@ test('a 5xx answer hides internals and carries the correlation id that is in the
       done();
     },
   });
-  const app = await buildApp({ database: t.database, logger: pino({ level: 'error' }, sink) });
-  app.get('/api/v1/boom', async () => {
+  const app = await buildApp({ database: t.database, logger: pino({ level: 'error' }, sink), settings: testSettings() });
+  app.get('/api/v1/boom', { config: { access: { public: true } } }, async () => {
     throw new Error('secret table name users_private exploded');
   });
-  app.get('/api/v1/unavailable', async () => {
+  app.get('/api/v1/unavailable', { config: { access: { public: true } } }, async () => {
     throw new AppError('UNAVAILABLE', 'Try again later');
   });
   try {

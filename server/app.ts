@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,6 +14,10 @@ import { z } from 'zod';
 import type { Database } from './platform/db/database.ts';
 import type { App } from './platform/http/app-type.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { registerAccessControl } from './platform/http/access-hook.ts';
+import { SessionAuthenticator } from './platform/access/session-authenticator.ts';
+import { accessRoutes } from './platform/access/access.routes.ts';
+import type { AppSettings } from './platform/settings.ts';
 import { languages } from './platform/i18n.ts';
 import { demoStatus } from './platform/demo/demo.ts';
 import { ReferenceService } from './modules/reference/reference.service.ts';
@@ -26,17 +31,20 @@ const BODY_LIMIT_BYTES = 1 << 20;
 export interface AppDependencies {
   database: Database;
   logger: Logger;
+  settings: AppSettings;
   /** Built web app to serve at `/`; skipped when the folder does not exist (API-only tests). */
   webDir?: string | undefined;
 }
 
 /** Builds the HTTP application. It never listens: main.ts does, tests inject. */
-export async function buildApp({ database, logger, webDir }: AppDependencies): Promise<App> {
+export async function buildApp({ database, logger, settings, webDir }: AppDependencies): Promise<App> {
   const app = Fastify({
     // typescript 7 needs this to infer FastifyBaseLogger; the linter (typescript 5.9) does not.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the two checkers disagree
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a proxy that terminates HTTPS, its X-Forwarded-Proto makes cookies Secure.
+    trustProxy: settings.trustProxy,
     // The correlation id: taken from a trusted proxy's header when present, else new.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -66,6 +74,8 @@ export async function buildApp({ database, logger, webDir }: AppDependencies): P
     },
   });
   await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
+  registerAccessControl(app, new SessionAuthenticator(database.db, settings));
 
   await app.register(swagger, {
     openapi: {
@@ -79,11 +89,12 @@ export async function buildApp({ database, logger, webDir }: AppDependencies): P
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
 
   app.get(
     '/api/health',
     {
+      config: { access: { public: true } },
       schema: {
         tags: ['platform'],
         summary: 'Liveness and which database engine is in use',
@@ -102,6 +113,7 @@ export async function buildApp({ database, logger, webDir }: AppDependencies): P
       api.get(
         '/meta',
         {
+          config: { access: { public: true } },
           schema: {
             tags: ['platform'],
             summary: 'What this installation is',
@@ -126,6 +138,7 @@ export async function buildApp({ database, logger, webDir }: AppDependencies): P
       );
       await api.register(referenceRoutes(reference));
       await api.register(registryRoutes(registry));
+      await api.register(accessRoutes({ database, settings }));
     },
     { prefix: '/api/v1' },
   );

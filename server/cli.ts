@@ -81,6 +81,11 @@ const commands: Record<string, Command> = {
       anchor = { count: Number(m[1]), headHash: m[2]!.toLowerCase() };
     }
     return withDatabase(config, async (database) => {
+      // Exit 1 means "tampered"; a database that is merely not migrated must not look like that.
+      if ((await migrationStatus(database.db)).some((m) => !m.executedAt)) {
+        console.error('The database has pending migrations; run "tiphub migrate" first.');
+        return 2;
+      }
       const result = await verifyAuditChain(database.db, { anchor });
       if (!result.ok) {
         console.error(`Audit log BROKEN at event ${result.brokenAt}: ${result.reason}`);

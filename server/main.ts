@@ -7,6 +7,7 @@ import { prepareDatabase } from './platform/db/prepare.ts';
 import { demoContributors } from './platform/demo/contributors.ts';
 import { neverSeeded, seedDemo } from './platform/demo/demo.ts';
 import { createLogger } from './platform/logger.ts';
+import { settingsFrom } from './platform/settings.ts';
 
 export interface RunningServer {
   app: App;
@@ -24,13 +25,15 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
+    const { settings, masterKeyCreated } = settingsFrom(config);
+    if (masterKeyCreated) logger.warn({ file: config.masterKeyFile }, 'created a new master key: back it up apart from the database, sealed data cannot be read without it');
     const applied = await prepareDatabase(database);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     if (config.demo && (await neverSeeded(database))) {
       await seedDemo(database, demoContributors);
       logger.info('demonstration data seeded (first start)');
     }
-    const app = await buildApp({ database, logger, webDir: config.webDir });
+    const app = await buildApp({ database, logger, settings, webDir: config.webDir });
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info({ address, database: config.databaseKind, where: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir }, 'TIP Hub is listening');
     let stopping: Promise<void> | undefined;

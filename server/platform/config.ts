@@ -16,6 +16,18 @@ export interface Config {
   /** Where the built web app lives (served at `/`). */
   webDir: string;
   databaseKind: 'pglite' | 'postgres';
+  /** The file holding the master key that seals secrets at rest (created on first start). */
+  masterKeyFile: string;
+  /** Base64 master key given directly (wins over the file). */
+  masterKey: string | undefined;
+  /** Where people reach the product, for links in e-mails. */
+  publicUrl: string;
+  /** Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers. */
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  /** `smtp://user:pass@host:port` or `smtps://...`; absent: e-mails go to the local outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 const booleanFlag = z
@@ -47,6 +59,23 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: booleanFlag.optional(),
   WEB_DIR: z.string().trim().min(1).default('./dist/web'),
+  MASTER_KEY_FILE: z.string().trim().min(1).optional(),
+  MASTER_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' }),
+  PUBLIC_URL: z.url({ message: 'must be a URL such as https://tiphub.example.org' }).optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(24 * 30).default(12),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: 'must be an smtp:// or smtps:// URL' }),
+  MAIL_FROM: z.string().trim().min(3).default('TIP Hub <no-reply@tiphub.invalid>'),
 });
 
 export class ConfigError extends Error {
@@ -71,9 +100,10 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   }
   const e = parsed.data;
   const databaseKind = e.DATABASE_URL ? 'postgres' : 'pglite';
+  const dataDir = path.resolve(e.DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -81,6 +111,13 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     demo: e.DEMO ?? databaseKind === 'pglite',
     webDir: path.resolve(e.WEB_DIR),
     databaseKind,
+    masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
+    masterKey: e.MASTER_KEY || undefined,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }
 

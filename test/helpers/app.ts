@@ -4,6 +4,7 @@ import type { Database } from '../../server/platform/db/database.ts';
 import type { App } from '../../server/platform/http/app-type.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { testDatabase } from './database.ts';
+import { testSettings } from './settings.ts';
 
 export interface TestApp {
   app: App;
@@ -13,7 +14,7 @@ export interface TestApp {
 
 export async function testApp(): Promise<TestApp> {
   const database = await testDatabase();
-  const app = await buildApp({ database, logger: createLogger('silent') });
+  const app = await buildApp({ database, logger: createLogger('silent'), settings: testSettings() });
   return {
     app,
     database,

@@ -6,6 +6,7 @@ import { demoContributors } from '../../server/platform/demo/contributors.ts';
 import { seedDemo } from '../../server/platform/demo/demo.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { testDatabase } from './database.ts';
+import { testSettings } from './settings.ts';
 
 export interface TestServer {
   baseUrl: string;
@@ -15,7 +16,7 @@ export interface TestServer {
 export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
   const database = await testDatabase();
   if (options.demo ?? true) await seedDemo(database, demoContributors);
-  const app = await buildApp({ database, logger: createLogger('silent'), webDir: path.resolve('dist/web') });
+  const app = await buildApp({ database, logger: createLogger('silent'), settings: testSettings(), webDir: path.resolve('dist/web') });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,

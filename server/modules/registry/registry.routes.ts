@@ -7,10 +7,10 @@ export const registryRoutes = (service: RegistryService): FastifyPluginAsyncZod 
   const tags = ['registry'];
   app.get(
     '/organisations',
-    { schema: { tags, summary: 'Organisations of the partnership', querystring: organisationListQuerySchema, response: { 200: organisationListSchema } } },
+    { config: { access: { public: true } }, schema: { tags, summary: 'Organisations of the partnership', querystring: organisationListQuerySchema, response: { 200: organisationListSchema } } },
     async (req) => ({ items: await service.organisations(req.query) }),
   );
-  app.get('/organisations/counts', { schema: { tags, summary: 'Organisations by type', response: { 200: organisationCountsSchema } } }, async () => ({
+  app.get('/organisations/counts', { config: { access: { public: true } }, schema: { tags, summary: 'Organisations by type', response: { 200: organisationCountsSchema } } }, async () => ({
     byType: await service.countsByType(),
   }));
 };

@@ -7,38 +7,45 @@ export interface BulkTarget {
   columns: readonly string[];
 }
 
-const CHUNK_BYTES = 1 << 20;
-const encoder = new TextEncoder();
+// Measured (bench/bulk-load.ts): appending to one string per chunk and encoding it with
+// Buffer.from is about 3x cheaper than a string per row joined with TextEncoder, mostly GC.
+const CHUNK_CHARS = 1 << 20;
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
 /** Encodes rows as COPY text format in chunks of about 1 MiB. */
 export function* encodeCopyText(rows: Iterable<readonly unknown[]>): Generator<Uint8Array> {
-  let parts: string[] = [];
-  let size = 0;
+  let text = '';
   for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length; i++) {
-      if (i > 0) line += '\t';
-      line += encodeValue(row[i]);
+    const n = row.length;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) text += '\t';
+      const value = row[i];
+      // Inline fast paths for the common types; encodeValue has the full rules.
+      if (typeof value === 'number') text += String(value);
+      else if (typeof value === 'string') text += NEEDS_ESCAPE.test(value) ? escapeText(value) : value;
+      else text += encodeValue(value);
     }
-    line += '\n';
-    parts.push(line);
-    size += line.length;
-    if (size >= CHUNK_BYTES) {
-      yield encoder.encode(parts.join(''));
-      parts = [];
-      size = 0;
+    text += '\n';
+    if (text.length >= CHUNK_CHARS) {
+      yield Buffer.from(text, 'utf8');
+      text = '';
     }
   }
-  if (parts.length > 0) yield encoder.encode(parts.join(''));
+  if (text.length > 0) yield Buffer.from(text, 'utf8');
 }
 
-/** One value in COPY text format: `\N` for null, escapes for backslash and control characters. */
+/** One value in COPY text format: `\\N` for null, escapes for backslash and control characters. */
 export function encodeValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string') return NEEDS_ESCAPE.test(value) ? escapeText(value) : value;
+  return escapeText(literal(value));
+}
+
+/** The unescaped text PostgreSQL reads for a non-null value. */
+function literal(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return NEEDS_ESCAPE.test(value) ? escapeText(value) : value;
+      return value;
     case 'number':
     case 'bigint':
       return String(value);
@@ -47,8 +54,8 @@ export function encodeValue(value: unknown): string {
     default:
       if (value instanceof Date) return value.toISOString();
       // Arrays are PostgreSQL arrays; pass JSON arrays for a jsonb column as a string.
-      if (Array.isArray(value)) return escapeText(arrayLiteral(value));
-      return escapeText(JSON.stringify(value));
+      if (Array.isArray(value)) return arrayLiteral(value);
+      return JSON.stringify(value);
   }
 }
 
@@ -57,11 +64,7 @@ function escapeText(s: string): string {
 }
 
 function arrayLiteral(values: unknown[]): string {
-  const items = values.map((v) => {
-    if (v === null || v === undefined) return 'NULL';
-    const text = Array.isArray(v) ? arrayLiteral(v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return `"${text.replace(/(["\\])/g, '\\$1')}"`;
-  });
+  const items = values.map((v) => (v === null || v === undefined ? 'NULL' : `"${literal(v).replace(/(["\\])/g, '\\$1')}"`));
   return `{${items.join(',')}}`;
 }
 

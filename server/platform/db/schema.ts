@@ -4,5 +4,6 @@ import type { FoundationTables } from './migrations/0001-foundation.ts';
 import type { ReferenceTables } from '../../modules/reference/reference.tables.ts';
 import type { RegistryTables } from '../../modules/registry/registry.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
+import type { AccessTables } from '../access/access.tables.ts';
 
-export interface DB extends FoundationTables, ReferenceTables, RegistryTables, AuditTables {}
+export interface DB extends FoundationTables, ReferenceTables, RegistryTables, AuditTables, AccessTables {}

@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.ts';
 import * as reference from '../../../modules/reference/reference.migration.ts';
 import * as registry from '../../../modules/registry/registry.migration.ts';
 import * as audit from '../../audit/audit.migration.ts';
+import * as access from '../../access/access.migration.ts';
 
 /**
  * Every migration, in order. Listed statically (no directory scan) so that the same list
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0002-reference': reference,
   '2026-11-29-0003-registry': registry,
   '2026-11-29-0004-audit': audit,
+  '2026-11-29-0005-access': access,
 };

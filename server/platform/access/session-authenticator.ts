@@ -1,0 +1,98 @@
+import type { FastifyRequest } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { AppSettings } from '../settings.ts';
+import { anonymous, type Grant, type UserActor } from './actor.ts';
+import type { Authentication, Authenticator } from './authenticator.ts';
+import { API_TOKEN_PREFIX, hashSecret, SESSION_COOKIE } from './credentials.ts';
+import { isPermission, roleDefinitions } from './permissions.ts';
+
+// Touching last_seen_at on every request would make every read a write; a minute is precise enough for idle expiry.
+const TOUCH_AFTER_MS = 60_000;
+
+/** Resolves the session cookie or the bearer token of a request to an actor. */
+export class SessionAuthenticator implements Authenticator {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly settings: Pick<AppSettings, 'session'>,
+  ) {}
+
+  async authenticate(req: FastifyRequest): Promise<Authentication> {
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) return { actor: (await this.fromToken(header.slice(7).trim())) ?? anonymous, csrfToken: null };
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    if (!cookie) return { actor: anonymous, csrfToken: null };
+    const found = await this.fromSession(cookie);
+    return found ?? { actor: anonymous, csrfToken: null };
+  }
+
+  private async fromSession(cookie: string): Promise<Authentication | null> {
+    const idleCutoff = new Date(Date.now() - this.settings.session.idleMinutes * 60_000);
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.id', 'sessions.csrf_token', 'sessions.two_factor_passed', 'sessions.last_seen_at', 'users.id as user_id', 'users.email', 'users.organisation_id', 'users.preferred_language', 'users.totp_enabled_at'])
+      .where('sessions.id', '=', hashSecret(cookie))
+      .where('sessions.revoked_at', 'is', null)
+      .where('sessions.expires_at', '>', sql<Date>`now()`)
+      .where('sessions.last_seen_at', '>', idleCutoff)
+      .where('users.status', '=', 'active')
+      .executeTakeFirst();
+    if (!row) return null;
+    if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+      await this.db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
+    }
+    const grants = await this.grants(row.user_id);
+    const needsSecondFactor = !!row.totp_enabled_at || grants.some((g) => roleDefinitions[g.role].requiresTwoFactor);
+    const actor: UserActor = {
+      kind: 'user',
+      userId: row.user_id,
+      email: row.email,
+      organisationId: row.organisation_id,
+      language: row.preferred_language,
+      grants,
+      via: 'session',
+      sessionId: row.id,
+      tokenId: null,
+      tokenPermissions: null,
+      twoFactorSatisfied: row.two_factor_passed || !needsSecondFactor,
+    };
+    return { actor, csrfToken: row.csrf_token };
+  }
+
+  private async fromToken(token: string): Promise<UserActor | null> {
+    if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select(['api_tokens.id', 'api_tokens.permissions', 'api_tokens.last_used_at', 'users.id as user_id', 'users.email', 'users.organisation_id', 'users.preferred_language'])
+      .where('api_tokens.token_hash', '=', hashSecret(token))
+      .where('api_tokens.revoked_at', 'is', null)
+      .where('api_tokens.expires_at', '>', sql<Date>`now()`)
+      .where('users.status', '=', 'active')
+      .executeTakeFirst();
+    if (!row) return null;
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
+      await this.db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+    }
+    return {
+      kind: 'user',
+      userId: row.user_id,
+      email: row.email,
+      organisationId: row.organisation_id,
+      language: row.preferred_language,
+      grants: await this.grants(row.user_id),
+      via: 'token',
+      sessionId: null,
+      tokenId: row.id,
+      tokenPermissions: row.permissions ? row.permissions.filter(isPermission) : null,
+      // The token was made from a session that passed the second factor; it is the machine's credential.
+      twoFactorSatisfied: true,
+    };
+  }
+
+  private async grants(userId: string): Promise<Grant[]> {
+    const rows = await this.db.selectFrom('role_grants').select(['role', 'country_iso3', 'organisation_id']).where('user_id', '=', userId).execute();
+    return rows.map((r) => ({ role: r.role, countryIso3: r.country_iso3, organisationId: r.organisation_id }));
+  }
+}

@@ -1,0 +1,27 @@
+import type { Config } from './config.ts';
+import { loadMasterKey } from './crypto/master-key.ts';
+
+/** What the running application needs from the configuration (no database or port choice). */
+export interface AppSettings {
+  masterKey: Buffer;
+  publicUrl: string;
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  smtpUrl: string | undefined;
+  mailFrom: string;
+}
+
+export function settingsFrom(config: Config): { settings: AppSettings; masterKeyCreated: boolean } {
+  const { key, created } = loadMasterKey(config);
+  return {
+    settings: {
+      masterKey: key,
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
+      session: config.session,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+    },
+    masterKeyCreated: created,
+  };
+}

@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import type { AppSettings } from '../../server/platform/settings.ts';
+
+/** Settings for an app under test: a fresh master key, mail to the outbox, default session times. */
+export function testSettings(overrides: Partial<AppSettings> = {}): AppSettings {
+  return {
+    masterKey: randomBytes(32),
+    publicUrl: 'http://127.0.0.1:8080',
+    trustProxy: false,
+    session: { idleMinutes: 30, absoluteHours: 12 },
+    smtpUrl: undefined,
+    mailFrom: 'TIP Hub <no-reply@tiphub.invalid>',
+    ...overrides,
+  };
+}
