@@ -32,7 +32,7 @@ export function registerAccessControl(app: App, authenticator: Authenticator): v
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || LIBRARY_ROUTES.test(route.url)) return;
-    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
   });
 
