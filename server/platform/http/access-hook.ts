@@ -25,7 +25,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerAccessControl(app: App, authenticator: Authenticator): void {
   // Fastify refuses object defaults on the request prototype (they would be shared): set it per request.
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (req) => {
     req.actor = anonymous;
   });
