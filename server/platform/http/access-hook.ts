@@ -12,6 +12,16 @@ declare module 'fastify' {
     /** Who is making the request; anonymous until authenticated. */
     actor: Actor;
   }
+  interface FastifyInstance {
+    /** Every /api route with what it needs, in registration order (for tests and docs). */
+    routeAccessTable: RouteAccessEntry[];
+  }
+}
+
+export interface RouteAccessEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
 }
 
 // Routes registered by libraries, which cannot carry our config: the API's own documentation.
@@ -26,17 +36,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAccessControl(app: App, authenticator: Authenticator): void {
   // Fastify refuses object defaults on the request prototype (they would be shared): set it per request.
   app.decorateRequest('actor', null as never);
-  app.addHook('onRequest', async (req) => {
-    req.actor = anonymous;
-  });
 
+  const table: RouteAccessEntry[] = [];
+  app.decorate('routeAccessTable', table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || LIBRARY_ROUTES.test(route.url)) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
-  app.addHook('preHandler', async (req) => {
+  // onRequest, before the body is parsed and validated: an outsider learns nothing, not even what a valid body looks like.
+  app.addHook('onRequest', async (req) => {
+    req.actor = anonymous;
     const access = req.routeOptions.config.access;
     if (!access) return; // library routes and the web app's files
     const { actor, csrfToken } = await authenticator.authenticate(req);

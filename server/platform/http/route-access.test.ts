@@ -1,0 +1,103 @@
+// Walks every /api route the app registers and checks that outsiders are refused. New routes
+// are covered automatically: a route that needs scope checks and has no fixture below fails.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { signedInUser, type SignedIn } from '../../../test/helpers/users.ts';
+import { roleDefinitions, roles, type Permission } from '../access/permissions.ts';
+import type { RouteAccessEntry } from './access-hook.ts';
+
+let t: TestApp;
+let nobody: SignedIn;
+before(async () => {
+  t = await testApp();
+  // Signed in, no role at all: holds nothing but what every signed-in user has.
+  nobody = (await signedInUser(t.app, t.database.db, { roles: [] })).auth;
+});
+after(async () => {
+  await t.close();
+});
+
+const key = (r: RouteAccessEntry) => `${r.method} ${r.url}`;
+const fill = (url: string) => url.replace(/:(\w+)/g, (_m, name: string) => (/id$/i.test(name) ? randomUUID() : 'XYZ'));
+const apiRoutes = () => t.app.routeAccessTable.filter((r) => r.url.startsWith('/api/v1/'));
+
+async function call(route: RouteAccessEntry, url: string, headers: Record<string, string> = {}) {
+  const write = !['GET', 'HEAD', 'OPTIONS'].includes(route.method);
+  return t.app.inject({ method: route.method as 'GET', url, headers, ...(write ? { payload: {} } : {}) });
+}
+
+test('the route table is not empty and public routes are few and deliberate', () => {
+  const routes = apiRoutes();
+  assert.ok(routes.length > 5);
+  const publicRoutes = routes.filter((r) => 'public' in r.access).map(key);
+  for (const r of publicRoutes) {
+    assert.match(r, /^(GET \/api\/v1\/(meta|reference|organisations|auth\/session|auth\/invitation)|POST \/api\/v1\/auth\/(sign-in|password-reset|invitation))/, `${r} is public: add it here only if anonymous visitors must reach it`);
+  }
+});
+
+test('anonymous requests to every non-public route get 401', async () => {
+  for (const route of apiRoutes().filter((r) => !('public' in r.access))) {
+    const res = await call(route, fill(route.url));
+    assert.equal(res.statusCode, 401, `${key(route)} answered ${res.statusCode}: ${res.body}`);
+    assert.equal(res.json().error.code, 'UNAUTHENTICATED');
+  }
+});
+
+test('a signed-in user without the permission gets 403 on every permission route', async () => {
+  for (const route of apiRoutes().filter((r) => 'permission' in r.access)) {
+    const res = await call(route, fill(route.url), nobody.headers);
+    assert.equal(res.statusCode, 403, `${key(route)} answered ${res.statusCode}: ${res.body}`);
+    assert.equal(res.json().error.code, 'FORBIDDEN');
+  }
+});
+
+test('a cookie-authenticated write without the CSRF token is refused on every write route', async () => {
+  for (const route of apiRoutes().filter((r) => !('public' in r.access) && r.method !== 'GET')) {
+    const res = await call(route, fill(route.url), { cookie: nobody.cookie });
+    assert.equal(res.statusCode, 403, `${key(route)} answered ${res.statusCode}: ${res.body}`);
+    assert.match(res.json().error.message, /CSRF/);
+  }
+});
+
+/**
+ * Routes that act on one record owned by a State, an organisation or a user need a fixture
+ * showing that an actor holding the permission, but for another scope, gets 403 or 404 and
+ * never the data. Each fixture makes a record owned by someone else and returns its URL.
+ */
+type ScopeFixture = (t: TestApp) => Promise<{ url: string; outsider: SignedIn }>;
+
+const ownRecord = (kind: 'sessions' | 'tokens'): ScopeFixture => async (t) => {
+  const owner = await signedInUser(t.app, t.database.db, { roles: ['agency_focal_point'] });
+  const outsider = (await signedInUser(t.app, t.database.db, { roles: ['agency_focal_point'] })).auth;
+  let id: string;
+  if (kind === 'tokens') {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: owner.auth.headers, payload: { name: 'owner token', expiresInDays: 30 } });
+    assert.equal(created.statusCode, 200, created.body);
+    id = created.json<{ id: string }>().id;
+  } else {
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/me/sessions', headers: owner.auth.headers });
+    id = list.json<{ items: { id: string }[] }>().items[0]!.id;
+  }
+  return { url: `/api/v1/me/${kind}/${id}`, outsider };
+};
+
+const scopeFixtures: Record<string, ScopeFixture> = {
+  'DELETE /api/v1/me/sessions/:id': ownRecord('sessions'),
+  'DELETE /api/v1/me/tokens/:id': ownRecord('tokens'),
+};
+
+/** A permission held only by roles that reach everything needs no scope check. */
+const globalOnly = (p: Permission) => roles.filter((r) => roleDefinitions[r].permissions.includes(p)).every((r) => roleDefinitions[r].scope === 'global');
+
+test('an actor scoped elsewhere cannot read or change a record outside their scope', async () => {
+  const needing = apiRoutes().filter((r) => r.url.includes('/:') && !('public' in r.access) && !('permission' in r.access && globalOnly(r.access.permission)));
+  const missing = needing.map(key).filter((k) => !scopeFixtures[k]);
+  assert.deepEqual(missing, [], 'routes on scoped records without a scope fixture in this test');
+  for (const route of needing) {
+    const { url, outsider } = await scopeFixtures[key(route)]!(t);
+    const res = await call(route, url, outsider.headers);
+    assert.ok([403, 404].includes(res.statusCode), `${key(route)} let an outsider through: ${res.statusCode} ${res.body}`);
+  }
+});
