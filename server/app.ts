@@ -75,7 +75,9 @@ export async function buildApp({ database, logger, settings, webDir }: AppDepend
   });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
-  registerAccessControl(app, new SessionAuthenticator(database.db, settings));
+  const authenticator = new SessionAuthenticator(database.db, settings);
+  app.addHook('onClose', async () => authenticator.close());
+  registerAccessControl(app, authenticator);
 
   await app.register(swagger, {
     openapi: {

@@ -24,7 +24,7 @@ export interface Config {
   publicUrl: string;
   /** Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers. */
   trustProxy: boolean;
-  session: { idleMinutes: number; absoluteHours: number };
+  session: { idleMinutes: number; absoluteHours: number; cacheSeconds: number };
   /** `smtp://user:pass@host:port` or `smtps://...`; absent: e-mails go to the local outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -69,6 +69,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(24 * 30).default(12),
+  SESSION_CACHE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(60).default(5),
   SMTP_URL: z
     .string()
     .trim()
@@ -115,7 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     masterKey: e.MASTER_KEY || undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY,
-    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS, cacheSeconds: e.SESSION_CACHE_SECONDS },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
   };

@@ -6,7 +6,8 @@ export interface AppSettings {
   masterKey: Buffer;
   publicUrl: string;
   trustProxy: boolean;
-  session: { idleMinutes: number; absoluteHours: number };
+  /** cacheSeconds: how long a resolved session or token is trusted without asking the database. */
+  session: { idleMinutes: number; absoluteHours: number; cacheSeconds: number };
   smtpUrl: string | undefined;
   mailFrom: string;
 }

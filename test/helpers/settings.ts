@@ -7,7 +7,8 @@ export function testSettings(overrides: Partial<AppSettings> = {}): AppSettings 
     masterKey: randomBytes(32),
     publicUrl: 'http://127.0.0.1:8080',
     trustProxy: false,
-    session: { idleMinutes: 30, absoluteHours: 12 },
+    // No credential cache by default: tests that change sessions in the database see it at once.
+    session: { idleMinutes: 30, absoluteHours: 12, cacheSeconds: 0 },
     smtpUrl: undefined,
     mailFrom: 'TIP Hub <no-reply@tiphub.invalid>',
     ...overrides,

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import type { AppSettings } from '../settings.ts';
 import { anonymous, type Grant, type UserActor } from './actor.ts';
 import type { Authentication, Authenticator } from './authenticator.ts';
+import { CredentialCache } from './credential-cache.ts';
 import { API_TOKEN_PREFIX, hashSecret, SESSION_COOKIE } from './credentials.ts';
 import { isPermission, roleDefinitions } from './permissions.ts';
 
@@ -12,36 +13,67 @@ const TOUCH_AFTER_MS = 60_000;
 
 /** Resolves the session cookie or the bearer token of a request to an actor. */
 export class SessionAuthenticator implements Authenticator {
+  private readonly cache: CredentialCache;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly settings: Pick<AppSettings, 'session'>,
-  ) {}
+  ) {
+    this.cache = new CredentialCache(settings.session.cacheSeconds);
+  }
 
   async authenticate(req: FastifyRequest): Promise<Authentication> {
     const header = req.headers.authorization;
-    if (header?.startsWith('Bearer ')) return { actor: (await this.fromToken(header.slice(7).trim())) ?? anonymous, csrfToken: null };
+    if (header?.startsWith('Bearer ')) {
+      const token = header.slice(7).trim();
+      if (!token.startsWith(API_TOKEN_PREFIX)) return none;
+      return this.cached(`token:${hashSecret(token)}`, Infinity, (hash) => this.fromToken(hash));
+    }
     const cookie = req.cookies?.[SESSION_COOKIE];
-    if (!cookie) return { actor: anonymous, csrfToken: null };
-    const found = await this.fromSession(cookie);
-    return found ?? { actor: anonymous, csrfToken: null };
+    if (!cookie) return none;
+    return this.cached(`session:${hashSecret(cookie)}`, this.settings.session.idleMinutes * 60_000, (hash) => this.fromSession(hash));
   }
 
-  private async fromSession(cookie: string): Promise<Authentication | null> {
+  close(): void {
+    this.cache.close();
+  }
+
+  private async cached(key: string, idleMs: number, load: (hash: string) => Promise<Resolved | null>): Promise<Authentication> {
+    const now = Date.now();
+    const hit = this.cache.get(key, idleMs, now);
+    if (hit) {
+      if (now - hit.touchedAt > TOUCH_AFTER_MS) {
+        hit.touchedAt = now;
+        await this.touch(key, new Date(now));
+      }
+      return hit.auth;
+    }
+    const found = await load(key.slice(key.indexOf(':') + 1));
+    if (!found) return none;
+    this.cache.set(key, { auth: found.auth, userId: found.userId, expiresAt: found.expiresAt.getTime(), lastSeenAt: now, touchedAt: found.touchedAt.getTime() }, now);
+    if (now - found.touchedAt.getTime() > TOUCH_AFTER_MS) await this.touch(key, new Date(now));
+    return found.auth;
+  }
+
+  private async touch(key: string, at: Date): Promise<void> {
+    const hash = key.slice(key.indexOf(':') + 1);
+    if (key.startsWith('session:')) await this.db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', hash).execute();
+    else await this.db.updateTable('api_tokens').set({ last_used_at: at }).where('token_hash', '=', hash).execute();
+  }
+
+  private async fromSession(hash: string): Promise<Resolved | null> {
     const idleCutoff = new Date(Date.now() - this.settings.session.idleMinutes * 60_000);
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.id', 'sessions.csrf_token', 'sessions.two_factor_passed', 'sessions.last_seen_at', 'users.id as user_id', 'users.email', 'users.organisation_id', 'users.preferred_language', 'users.totp_enabled_at'])
-      .where('sessions.id', '=', hashSecret(cookie))
+      .select(['sessions.id', 'sessions.csrf_token', 'sessions.two_factor_passed', 'sessions.last_seen_at', 'sessions.expires_at', 'users.id as user_id', 'users.email', 'users.organisation_id', 'users.preferred_language', 'users.totp_enabled_at'])
+      .where('sessions.id', '=', hash)
       .where('sessions.revoked_at', 'is', null)
       .where('sessions.expires_at', '>', sql<Date>`now()`)
       .where('sessions.last_seen_at', '>', idleCutoff)
       .where('users.status', '=', 'active')
       .executeTakeFirst();
     if (!row) return null;
-    if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-      await this.db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
-    }
     const grants = await this.grants(row.user_id);
     const needsSecondFactor = !!row.totp_enabled_at || grants.some((g) => roleDefinitions[g.role].requiresTwoFactor);
     const actor: UserActor = {
@@ -57,25 +89,21 @@ export class SessionAuthenticator implements Authenticator {
       tokenPermissions: null,
       twoFactorSatisfied: row.two_factor_passed || !needsSecondFactor,
     };
-    return { actor, csrfToken: row.csrf_token };
+    return { auth: { actor, csrfToken: row.csrf_token }, userId: row.user_id, expiresAt: row.expires_at, touchedAt: row.last_seen_at };
   }
 
-  private async fromToken(token: string): Promise<UserActor | null> {
-    if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  private async fromToken(hash: string): Promise<Resolved | null> {
     const row = await this.db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .select(['api_tokens.id', 'api_tokens.permissions', 'api_tokens.last_used_at', 'users.id as user_id', 'users.email', 'users.organisation_id', 'users.preferred_language'])
-      .where('api_tokens.token_hash', '=', hashSecret(token))
+      .select(['api_tokens.id', 'api_tokens.permissions', 'api_tokens.last_used_at', 'api_tokens.expires_at', 'users.id as user_id', 'users.email', 'users.organisation_id', 'users.preferred_language'])
+      .where('api_tokens.token_hash', '=', hash)
       .where('api_tokens.revoked_at', 'is', null)
       .where('api_tokens.expires_at', '>', sql<Date>`now()`)
       .where('users.status', '=', 'active')
       .executeTakeFirst();
     if (!row) return null;
-    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
-      await this.db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
-    }
-    return {
+    const actor: UserActor = {
       kind: 'user',
       userId: row.user_id,
       email: row.email,
@@ -89,6 +117,7 @@ export class SessionAuthenticator implements Authenticator {
       // The token was made from a session that passed the second factor; it is the machine's credential.
       twoFactorSatisfied: true,
     };
+    return { auth: { actor, csrfToken: null }, userId: row.user_id, expiresAt: row.expires_at, touchedAt: row.last_used_at ?? new Date(0) };
   }
 
   private async grants(userId: string): Promise<Grant[]> {
@@ -96,3 +125,12 @@ export class SessionAuthenticator implements Authenticator {
     return rows.map((r) => ({ role: r.role, countryIso3: r.country_iso3, organisationId: r.organisation_id }));
   }
 }
+
+interface Resolved {
+  auth: Authentication;
+  userId: string;
+  expiresAt: Date;
+  touchedAt: Date;
+}
+
+const none: Authentication = { actor: anonymous, csrfToken: null };
