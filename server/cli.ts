@@ -8,6 +8,7 @@ import { prepareDatabase } from './platform/db/prepare.ts';
 import { demoContributors } from './platform/demo/contributors.ts';
 import { demoStatus, removeDemo, seedDemo } from './platform/demo/demo.ts';
 import { startServer, StartupError } from './main.ts';
+import { adminCommand, adminUsage } from './platform/access/admin.cli.ts';
 
 const usage = `Usage: tiphub <command>
 
@@ -19,6 +20,7 @@ const usage = `Usage: tiphub <command>
   audit verify [--anchor COUNT:HASH]
                      recompute the audit log's hash chain; exit 0 intact, 1 broken
   audit anchor       verify, then print the head hash, event count and time to keep
+${adminUsage}
 
 Configuration comes from environment variables (and .env): DATABASE_URL, DATA_DIR,
 PORT, HOST, LOG_LEVEL, DEMO. See README.md.`;
@@ -26,6 +28,7 @@ PORT, HOST, LOG_LEVEL, DEMO. See README.md.`;
 type Command = (args: string[], config: Config) => Promise<number>;
 
 const commands: Record<string, Command> = {
+  admin: adminCommand,
   start: async (_args, config) => {
     await serveUntilSignalled(config);
     return 0;

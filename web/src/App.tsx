@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { getMeta } from './api.ts';
+import { PageGuard } from './auth/PageGuard.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { findPage } from './pages.ts';
 import { usePath } from './router/history.ts';
@@ -40,7 +41,9 @@ export function App() {
       {meta.status === 'ready' && meta.data.demo && <DemoBanner />}
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <Page />
+        <PageGuard access={page?.access}>
+          <Page />
+        </PageGuard>
       </main>
       <Footer version={meta.status === 'ready' ? meta.data.version : undefined} />
     </>

@@ -1,8 +1,21 @@
-// The page registry. Adding a page = one entry here (plus its messages); the header nav and
-// the router both read this list, so no page can be linked without existing.
+// The page registry. Adding a page = one entry here (plus its messages); the header nav, the
+// user menu and the router all read this list, so no page can be linked without existing.
 import type { ComponentType } from 'react';
+import { AdminTokensPage } from './admin/AdminTokensPage.tsx';
+import { InviteUserPage } from './admin/InviteUserPage.tsx';
+import { OutboxPage } from './admin/OutboxPage.tsx';
+import { UserDetailPage } from './admin/UserDetailPage.tsx';
+import { UsersPage } from './admin/UsersPage.tsx';
+import { AuditPage } from './audit/AuditPage.tsx';
+import { AcceptInvitationPage } from './auth/AcceptInvitationPage.tsx';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage.tsx';
+import type { PageAccess } from './auth/pageAccess.ts';
+import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
+import { SignInPage } from './auth/SignInPage.tsx';
+import { TwoFactorPage } from './auth/TwoFactorPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import type { MessageKey } from './i18n/catalogue.ts';
+import { ProfilePage } from './profile/ProfilePage.tsx';
 
 export interface Page {
   path: string;
@@ -10,10 +23,34 @@ export interface Page {
   titleKey: MessageKey;
   /** Label in the header nav; pages without one are reachable only by links. */
   navKey?: MessageKey;
+  /** Label in the signed-in user's menu. */
+  menuKey?: MessageKey;
+  /** Who may open it; nav and menu entries are shown only to them. Public when omitted. */
+  access?: PageAccess;
   component: ComponentType;
 }
 
-export const pages: readonly Page[] = [{ path: '/', titleKey: 'home.title', navKey: 'nav.home', component: HomePage }];
+const administration: PageAccess = { anyOf: ['users.read', 'users.manage'] };
+const userManagement: PageAccess = { anyOf: ['users.manage'] };
+
+export const pages: readonly Page[] = [
+  { path: '/', titleKey: 'home.title', navKey: 'nav.home', component: HomePage },
+  { path: '/sign-in', titleKey: 'signIn.title', component: SignInPage },
+  { path: '/two-factor', titleKey: 'twoFactor.title', component: TwoFactorPage },
+  { path: '/forgot-password', titleKey: 'forgotPassword.title', component: ForgotPasswordPage },
+  { path: '/reset-password', titleKey: 'resetPassword.title', component: ResetPasswordPage },
+  { path: '/accept-invitation', titleKey: 'invitation.title', component: AcceptInvitationPage },
+  { path: '/profile', titleKey: 'profile.title', menuKey: 'userMenu.profile', access: 'signedIn', component: ProfilePage },
+  { path: '/admin/users', titleKey: 'admin.users.title', navKey: 'nav.admin', menuKey: 'userMenu.admin', access: administration, component: UsersPage },
+  { path: '/admin/user', titleKey: 'admin.user.title', access: administration, component: UserDetailPage },
+  { path: '/admin/invite', titleKey: 'admin.invite.title', access: userManagement, component: InviteUserPage },
+  { path: '/admin/tokens', titleKey: 'admin.tokens.title', access: userManagement, component: AdminTokensPage },
+  { path: '/admin/outbox', titleKey: 'admin.outbox.title', access: userManagement, component: OutboxPage },
+  { path: '/audit', titleKey: 'audit.title', navKey: 'nav.audit', menuKey: 'userMenu.audit', access: { anyOf: ['audit.read'] }, component: AuditPage },
+];
+
+/** Pages in the signed-in user's menu, in order. */
+export const menuPages = pages.filter((p) => p.menuKey);
 
 /** Links out of the app (served by the API process), shown after the pages in the nav. */
 export const externalLinks: readonly { href: string; labelKey: MessageKey; titleKey?: MessageKey }[] = [

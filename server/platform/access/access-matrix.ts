@@ -1,6 +1,6 @@
 // Renders the role × permission matrix as Markdown for docs/access.md. A test checks that the
 // file equals what this renders, so the document cannot drift from the code.
-import { permissions, roleDefinitions, roles } from './permissions.ts';
+import { everyUserPermissions, permissions, roleDefinitions, roles } from './permissions.ts';
 
 const scopeText = { global: 'everything', country: 'one State', organisation: 'one organisation' } as const;
 
@@ -31,9 +31,10 @@ export function renderAccessMatrix(): string {
     `|---|${roles.map(() => ':-:').join('|')}|`,
     ...permissions.map((p) => `| \`${p}\` | ${roles.map((r) => (roleDefinitions[r].permissions.includes(p) ? '✔' : '')).join(' | ')} |`),
     '',
+    `Every signed-in user holds ${everyUserPermissions.map((p) => `\`${p}\``).join(' and ')} on their own account, with or without a role.`,
     'An API token acts for its owner, optionally limited to a subset of the owner\'s permissions; it',
-    'never adds any. Roles that require two-factor authentication give no permission but',
-    '`account.manage_own` until the session has passed the second factor.',
+    'never adds any. Until a session has passed the second factor (required by the roles marked above,',
+    'or chosen by the user), it holds nothing but `account.manage_own`.',
     '',
   ];
   return lines.join('\n');

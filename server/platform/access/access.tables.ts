@@ -19,6 +19,8 @@ export interface AccessTables {
     /** TOTP secret sealed with the master key (see platform/crypto); null when not enrolled. */
     totp_secret_sealed: string | null;
     totp_enabled_at: Date | null;
+    /** The last 30-second step a code was accepted for (replay protection); see access-2.migration. */
+    totp_last_step: number | null;
     last_sign_in_at: Date | null;
     is_demo: Generated<boolean>;
     created_at: Generated<Date>;

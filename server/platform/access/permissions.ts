@@ -51,7 +51,9 @@ export interface RoleDefinition {
   description: string;
 }
 
-const own: Permission[] = ['account.manage_own', 'tokens.manage_own'];
+/** What every signed-in user may do on their own account, whatever their roles. */
+export const everyUserPermissions: readonly Permission[] = ['account.manage_own', 'tokens.manage_own'];
+const own: Permission[] = [...everyUserPermissions];
 
 export const roleDefinitions: Record<Role, RoleDefinition> = {
   coordinator_admin: {

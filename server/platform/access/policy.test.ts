@@ -62,6 +62,20 @@ test('until the second factor is passed, a role that requires it gives only the 
   assert.throws(() => authorize(pending, 'state_reports.read'), /two-factor/);
 });
 
+test('every signed-in user manages their own account without a role', () => {
+  const roleless = user([]);
+  assert.equal(can(roleless, 'account.manage_own'), true);
+  assert.equal(can(roleless, 'tokens.manage_own'), true);
+  assert.equal(can(roleless, 'users.read'), false);
+});
+
+test('a second factor the user chose is enforced like a required one', () => {
+  const editorPending = user([{ role: 'editor', countryIso3: null, organisationId: null }], { twoFactorSatisfied: false });
+  assert.equal(can(editorPending, 'content.edit'), false);
+  assert.equal(can(editorPending, 'tokens.manage_own'), false);
+  assert.equal(can(editorPending, 'account.manage_own'), true);
+});
+
 test('an API token is never wider than its owner, and may be narrower', () => {
   const narrow = user(admin.grants, { via: 'token', tokenPermissions: ['state_reports.read'] });
   assert.equal(can(narrow, 'state_reports.read'), true);

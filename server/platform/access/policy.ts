@@ -2,7 +2,7 @@
 // only declare what they need (see http/access-hook.ts).
 import { AppError } from '../errors.ts';
 import type { Actor, Grant, UserActor } from './actor.ts';
-import { roleDefinitions, type Permission } from './permissions.ts';
+import { everyUserPermissions, roleDefinitions, type Permission } from './permissions.ts';
 
 /** What a record belongs to; a scoped grant reaches only records of its State or organisation. */
 export interface ResourceScope {
@@ -16,12 +16,16 @@ export type Reach = { all: true } | { all: false; countries: string[]; organisat
 /** The grants through which the actor holds the permission right now. */
 function grantsFor(actor: UserActor, permission: Permission): Grant[] {
   if (actor.tokenPermissions && !actor.tokenPermissions.includes(permission)) return [];
-  return actor.grants.filter((g) => {
-    const role = roleDefinitions[g.role];
-    if (!role.permissions.includes(permission)) return false;
-    // Until the second factor is passed, roles that require it give nothing but the own account.
-    return actor.twoFactorSatisfied || !role.requiresTwoFactor || permission === 'account.manage_own';
-  });
+  // Until a required or chosen second factor is passed, a session may only manage its own account.
+  if (!actor.twoFactorSatisfied && permission !== 'account.manage_own') return [];
+  return actor.grants.filter((g) => roleDefinitions[g.role].permissions.includes(permission));
+}
+
+/** Own-account permissions need no role; they reach only the actor's own records (services check). */
+function heldByEveryUser(actor: UserActor, permission: Permission): boolean {
+  if (!everyUserPermissions.includes(permission)) return false;
+  if (actor.tokenPermissions && !actor.tokenPermissions.includes(permission)) return false;
+  return actor.twoFactorSatisfied || permission === 'account.manage_own';
 }
 
 function grantReaches(grant: Grant, resource: ResourceScope): boolean {
@@ -38,6 +42,7 @@ function grantReaches(grant: Grant, resource: ResourceScope): boolean {
 /** May the actor do `permission` at all (somewhere), or on this record when one is given? */
 export function can(actor: Actor, permission: Permission, resource?: ResourceScope): boolean {
   if (actor.kind !== 'user') return false;
+  if (!resource && heldByEveryUser(actor, permission)) return true;
   const grants = grantsFor(actor, permission);
   if (!resource) return grants.length > 0;
   return grants.some((g) => grantReaches(g, resource));
@@ -60,7 +65,7 @@ export function reach(actor: Actor, permission: Permission): Reach {
 export function authorize(actor: Actor, permission: Permission, resource?: ResourceScope): asserts actor is UserActor {
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
   if (!can(actor, permission, resource)) {
-    const pending = !actor.twoFactorSatisfied && actor.grants.some((g) => roleDefinitions[g.role].requiresTwoFactor);
+    const pending = !actor.twoFactorSatisfied;
     throw new AppError('FORBIDDEN', pending ? 'Complete two-factor authentication to do this' : 'You do not have permission to do this');
   }
 }

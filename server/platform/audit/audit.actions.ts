@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'auth.totp_enrolled',
   'auth.totp_disabled',
   'auth.recovery_code_used',
+  'auth.two_factor_verified',
+  'auth.two_factor_failed',
   'auth.throttled',
   // Users, organisations, roles, tokens
   'user.create',
@@ -21,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'user.suspend',
   'user.activate',
+  'user.invitation_accepted',
   'organisation.create',
   'organisation.update',
   'role.grant',

@@ -1,5 +1,6 @@
 import { registryDemo } from '../../modules/registry/registry.demo.ts';
+import { accessDemo } from '../access/access.demo.ts';
 import type { DemoContributor } from './demo.ts';
 
 /** Every module's demonstration data, in dependency order (seeded first to last, removed last to first). */
-export const demoContributors: readonly DemoContributor[] = [registryDemo];
+export const demoContributors: readonly DemoContributor[] = [registryDemo, accessDemo];

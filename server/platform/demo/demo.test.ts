@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { demoContributors } from './contributors.ts';
 import { demoStatus, neverSeeded, removeDemo, seedDemo } from './demo.ts';
 import { Random } from './random.ts';
+import { demoAccounts } from '../access/access.demo.ts';
 
 let database: Database;
 before(async () => {
@@ -40,7 +41,8 @@ test('seed, remove exactly the demo records, seed again the same data', async ()
   assert.equal(await seedDemo(database, demoContributors, 7), false, 'seeding twice is refused');
 
   const removed = await removeDemo(database, demoContributors);
-  assert.equal(removed, seeded.length - 1);
+  // The demo organisations, plus each demo user and their one role grant (access.demo.ts).
+  assert.equal(removed, seeded.length - 1 + 2 * demoAccounts.length);
   assert.deepEqual(await organisationNames(), ['A real NGO']);
   assert.equal((await demoStatus(database)).loaded, false);
   assert.equal(await neverSeeded(database), false, 'a removed run still counts as seeded once');

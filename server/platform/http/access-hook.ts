@@ -52,8 +52,12 @@ export function registerAccessControl(app: App, authenticator: Authenticator): v
     const access = req.routeOptions.config.access;
     if (!access) return; // library routes and the web app's files
     const { actor, csrfToken } = await authenticator.authenticate(req);
+    if (csrfToken && !SAFE_METHODS.has(req.method) && !csrfMatches(req, csrfToken)) {
+      // A public write (e.g. signing in again) may carry an old cookie without its token: treat it as anonymous.
+      if ('public' in access) return;
+      throw new AppError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header for a request signed in with a cookie');
+    }
     req.actor = actor;
-    if (csrfToken && !SAFE_METHODS.has(req.method)) checkCsrf(req, csrfToken);
     enforce(access, actor);
   });
 }
@@ -68,11 +72,9 @@ function enforce(access: RouteAccess, actor: Actor): void {
   authorize(actor, access.permission);
 }
 
-function checkCsrf(req: FastifyRequest, expected: string): void {
+function csrfMatches(req: FastifyRequest, expected: string): boolean {
   const given = req.headers['x-csrf-token'];
   const a = Buffer.from(typeof given === 'string' ? given : '');
   const b = Buffer.from(expected);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    throw new AppError('FORBIDDEN', 'Missing or wrong X-CSRF-Token header for a request signed in with a cookie');
-  }
+  return a.length === b.length && timingSafeEqual(a, b);
 }

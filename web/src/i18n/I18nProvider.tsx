@@ -12,6 +12,8 @@ export interface I18n {
   /** Picks the current language's entry of a name the API gives in all six. */
   name: (names: LocalizedNames) => string;
   formatNumber: (value: number) => string;
+  /** A date and time (ISO string from the API) in the reader's language and time zone. */
+  formatDateTime: (iso: string) => string;
   /** Compares names in the current language's alphabetical order. */
   compare: (a: string, b: string) => number;
 }
@@ -38,6 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const numbers = new Intl.NumberFormat(lang);
     const collator = new Intl.Collator(lang);
+    const dateTimes = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     return {
       lang,
       dir: directionOf(lang),
@@ -45,6 +48,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => translate(lang, key, params),
       name: (names) => names[lang] || names.en,
       formatNumber: (n) => numbers.format(n),
+      formatDateTime: (iso) => {
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : dateTimes.format(date);
+      },
       compare: (a, b) => collator.compare(a, b),
     };
   }, [lang, setLanguage]);

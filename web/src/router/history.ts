@@ -26,3 +26,16 @@ export function navigate(to: string): void {
   window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(navigationEvent));
 }
+
+const currentSearch = () => window.location.search;
+
+/** One query parameter of the current address (e.g. `?token=`), re-rendering on navigation. */
+export function useSearchParam(name: string): string | null {
+  const search = useSyncExternalStore(subscribe, currentSearch);
+  return new URLSearchParams(search).get(name);
+}
+
+/** A local path to go back to after signing in; anything else (other sites, "//x") is ignored. */
+export function safeNext(value: string | null): string | undefined {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}

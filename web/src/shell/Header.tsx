@@ -2,8 +2,9 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Link } from '../router/Link.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Navigation } from './Navigation.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
-/** Product name and subtitle, language choice, and the main navigation. */
+/** Product name and subtitle, language choice, the user's menu, and the main navigation. */
 export function Header() {
   const { t } = useI18n();
   return (
@@ -16,7 +17,10 @@ export function Header() {
           </span>
           <span className="brand-subtitle">{t('app.subtitle')}</span>
         </Link>
-        <LanguageSwitcher />
+        <div className="site-header-tools">
+          <LanguageSwitcher />
+          <UserMenu />
+        </div>
       </div>
       <Navigation />
     </header>

@@ -4,6 +4,8 @@ import * as reference from '../../../modules/reference/reference.migration.ts';
 import * as registry from '../../../modules/registry/registry.migration.ts';
 import * as audit from '../../audit/audit.migration.ts';
 import * as access from '../../access/access.migration.ts';
+import * as access2 from '../../access/access-2.migration.ts';
+import * as accessAdmin from '../../access/access-admin.migration.ts';
 
 /**
  * Every migration, in order. Listed statically (no directory scan) so that the same list
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0003-registry': registry,
   '2026-11-29-0004-audit': audit,
   '2026-11-29-0005-access': access,
+  '2026-11-29-0006-access-2': access2,
+  '2026-11-29-0007-access-admin': accessAdmin,
 };
