@@ -76,19 +76,13 @@ export class SessionAuthenticator implements Authenticator {
     if (!row) return null;
     const grants = await this.grants(row.user_id);
     const needsSecondFactor = !!row.totp_enabled_at || grants.some((g) => roleDefinitions[g.role].requiresTwoFactor);
-    const actor: UserActor = {
-      kind: 'user',
-      userId: row.user_id,
-      email: row.email,
-      organisationId: row.organisation_id,
-      language: row.preferred_language,
-      grants,
+    const actor = userActor(row, grants, {
       via: 'session',
       sessionId: row.id,
       tokenId: null,
       tokenPermissions: null,
       twoFactorSatisfied: row.two_factor_passed || !needsSecondFactor,
-    };
+    });
     return { auth: { actor, csrfToken: row.csrf_token }, userId: row.user_id, expiresAt: row.expires_at, touchedAt: row.last_seen_at };
   }
 
@@ -103,20 +97,14 @@ export class SessionAuthenticator implements Authenticator {
       .where('users.status', '=', 'active')
       .executeTakeFirst();
     if (!row) return null;
-    const actor: UserActor = {
-      kind: 'user',
-      userId: row.user_id,
-      email: row.email,
-      organisationId: row.organisation_id,
-      language: row.preferred_language,
-      grants: await this.grants(row.user_id),
+    const actor = userActor(row, await this.grants(row.user_id), {
       via: 'token',
       sessionId: null,
       tokenId: row.id,
       tokenPermissions: row.permissions ? row.permissions.filter(isPermission) : null,
       // The token was made from a session that passed the second factor; it is the machine's credential.
       twoFactorSatisfied: true,
-    };
+    });
     return { auth: { actor, csrfToken: null }, userId: row.user_id, expiresAt: row.expires_at, touchedAt: row.last_used_at ?? new Date(0) };
   }
 
@@ -134,3 +122,9 @@ interface Resolved {
 }
 
 const none: Authentication = { actor: anonymous, csrfToken: null };
+
+type UserRow = { user_id: string; email: string; organisation_id: string; preferred_language: UserActor['language'] };
+
+function userActor(row: UserRow, grants: Grant[], how: Pick<UserActor, 'via' | 'sessionId' | 'tokenId' | 'tokenPermissions' | 'twoFactorSatisfied'>): UserActor {
+  return { kind: 'user', userId: row.user_id, email: row.email, organisationId: row.organisation_id, language: row.preferred_language, grants, ...how };
+}

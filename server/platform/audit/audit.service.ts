@@ -199,22 +199,8 @@ export interface AuditListQuery {
   limit?: number | undefined;
 }
 
-/** One event as the audit viewer shows it. */
-export interface AuditEventView {
-  id: number;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  actorOrganisationId: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  changes: unknown;
-  ip: string | null;
-  userAgent: string | null;
-  correlationId: string | null;
-  hash: string;
-}
+/** One event as the audit viewer shows it: what was hashed, with its own hash instead of its predecessor's. */
+export type AuditEventView = Omit<ChainedEvent, 'prevHash'> & { hash: string };
 
 /**
  * Events matching the filters, newest first. No permission check here: the caller (the
