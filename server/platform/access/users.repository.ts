@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Language } from '../i18n.ts';
 import type { OneTimePurpose, UserStatus } from './access.tables.ts';
+import { AuthRepository } from './auth.repository.ts';
 import type { Role } from './permissions.ts';
 
 export interface UserRow {
@@ -224,11 +225,11 @@ export class UsersRepository {
     return Number(row.n);
   }
 
-  /** Revokes every live session of the user; returns how many. */
-  async revokeSessions(userId: string): Promise<number> {
-    const result = await this.db.updateTable('sessions').set({ revoked_at: sql<Date>`now()` }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
-    return Number(result.numUpdatedRows);
+  /** Ends every live session of the user (the same statement sign-out-everywhere uses). */
+  revokeSessions(userId: string): Promise<number> {
+    return new AuthRepository(this.db).revokeUserSessions(userId, new Date());
   }
+
 
   /** Revokes every live API token of the user; returns how many. */
   async revokeApiTokens(userId: string): Promise<number> {
