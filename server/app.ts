@@ -24,6 +24,12 @@ import { ReferenceService } from './modules/reference/reference.service.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { RegistryService } from './modules/registry/registry.service.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { ActivitiesService } from './modules/activities/activities.service.ts';
+import { activitiesRoutes } from './modules/activities/activities.routes.ts';
+import { IncidentsService } from './modules/incidents/incidents.service.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { TreatiesService } from './modules/treaties/treaties.service.ts';
+import { treatiesRoutes } from './modules/treaties/treaties.routes.ts';
 
 export const VERSION = '0.1.0';
 const BODY_LIMIT_BYTES = 1 << 20;
@@ -108,7 +114,8 @@ export async function buildApp({ database, logger, settings, webDir }: AppDepend
   );
 
   const reference = new ReferenceService(database.db);
-  const registry = new RegistryService(database.db);
+  const registry = new RegistryService(database);
+  const treaties = new TreatiesService(database);
 
   await app.register(
     async (api) => {
@@ -140,6 +147,9 @@ export async function buildApp({ database, logger, settings, webDir }: AppDepend
       );
       await api.register(referenceRoutes(reference));
       await api.register(registryRoutes(registry));
+      await api.register(activitiesRoutes(new ActivitiesService(database)));
+      await api.register(treatiesRoutes(treaties));
+      await api.register(incidentsRoutes(new IncidentsService(database, settings)));
       await api.register(accessRoutes({ database, settings }));
     },
     { prefix: '/api/v1' },

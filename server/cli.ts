@@ -9,6 +9,9 @@ import { demoContributors } from './platform/demo/contributors.ts';
 import { demoStatus, removeDemo, seedDemo } from './platform/demo/demo.ts';
 import { startServer, StartupError } from './main.ts';
 import { adminCommand, adminUsage } from './platform/access/admin.cli.ts';
+import { incidentsCommand, incidentsUsage } from './modules/incidents/incidents.cli.ts';
+import { exportTreatiesCommand, importTreatiesCommand, treatiesExportUsage, treatiesImportUsage } from './modules/treaties/treaties.cli.ts';
+import { activitiesExportUsage, activitiesImportUsage, exportActivitiesCommand, importActivitiesCommand } from './modules/activities/activities.cli.ts';
 
 const usage = `Usage: tiphub <command>
 
@@ -21,14 +24,35 @@ const usage = `Usage: tiphub <command>
                      recompute the audit log's hash chain; exit 0 intact, 1 broken
   audit anchor       verify, then print the head hash, event count and time to keep
 ${adminUsage}
+${incidentsUsage}
+${treatiesImportUsage}
+${treatiesExportUsage}
+${activitiesImportUsage}
+${activitiesExportUsage}
 
 Configuration comes from environment variables (and .env): DATABASE_URL, DATA_DIR,
 PORT, HOST, LOG_LEVEL, DEMO. See README.md.`;
 
 type Command = (args: string[], config: Config) => Promise<number>;
 
+/** `tiphub import KIND ...` and `tiphub export KIND ...`: one entry per kind of data. */
+const importers: Record<string, Command> = { treaties: importTreatiesCommand, activities: importActivitiesCommand };
+const exporters: Record<string, Command> = { treaties: exportTreatiesCommand, activities: exportActivitiesCommand };
+
+function byKind(verb: 'import' | 'export', kinds: Record<string, Command>): Command {
+  return (args, config) => {
+    const [kind, ...rest] = args;
+    const command = kind ? kinds[kind] : undefined;
+    if (!command) return Promise.resolve(fail(`Unknown ${verb} "${kind ?? ''}". Use one of: ${Object.keys(kinds).map((k) => `${verb} ${k}`).join(', ')}.`));
+    return command(rest, config);
+  };
+}
+
 const commands: Record<string, Command> = {
   admin: adminCommand,
+  incidents: incidentsCommand,
+  import: byKind('import', importers),
+  export: byKind('export', exporters),
   start: async (_args, config) => {
     await serveUntilSignalled(config);
     return 0;

@@ -1,5 +1,6 @@
 import type { DemoContributor } from '../../platform/demo/demo.ts';
-import type { OrganisationType } from './registry.tables.ts';
+import type { Random } from '../../platform/demo/random.ts';
+import type { MembershipBody, OrganisationType } from './registry.tables.ts';
 
 // Real members of the inter-agency work against trafficking; their presence here is
 // demonstration data (flagged is_demo), not a statement of membership.
@@ -25,7 +26,7 @@ const stateBodies = ['Ministry of Interior', 'National Rapporteur on Trafficking
 /** Demo organisations: the secretariat, agencies, fictitious NGOs, State bodies in a sample of countries. */
 export const registryDemo: DemoContributor = {
   name: 'registry',
-  tables: ['organisations'],
+  tables: ['organisation_memberships', 'organisations'],
   async seed(tx, rng) {
     const countries = await tx.db.selectFrom('countries').select(['iso3', 'names']).where('un_status', '=', 'member').orderBy('iso3').execute();
     const rows: { type: OrganisationType; name: string; acronym: string | null; country_iso3: string | null; is_demo: boolean }[] = agencies.map((a) => ({
@@ -41,6 +42,37 @@ export const registryDemo: DemoContributor = {
     const ngoNames = new Set<string>();
     while (ngoNames.size < 15) ngoNames.add(`${rng.pick(ngoWords)} ${rng.pick(ngoKinds)} (fictitious)`);
     for (const name of ngoNames) rows.push({ type: 'ngo', name, acronym: null, country_iso3: rng.pick(countries).iso3, is_demo: true });
-    await tx.db.insertInto('organisations').values(rows).execute();
+    const inserted = await tx.db
+      .insertInto('organisations')
+      .values(rows.map((r) => ({ ...r, names: JSON.stringify({ en: r.name }) as never, acronyms: JSON.stringify(r.acronym ? { en: r.acronym } : {}) as never })))
+      .returning(['id', 'type'])
+      .execute();
+    await tx.db.insertInto('organisation_memberships').values(demoMemberships(inserted, rng)).execute();
   },
 };
+
+const MEMBERSHIP_NOTE = 'Synthetic demonstration value';
+
+function day(rng: Random, from: number, to: number): string {
+  return `${rng.int(from, to)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+}
+
+/**
+ * Synthetic memberships: the secretariat and agencies in the IAWG and the Global Partnership
+ * from its early years; about half the State bodies and NGOs in the Partnership, a few left.
+ */
+function demoMemberships(organisations: { id: string; type: OrganisationType }[], rng: Random) {
+  const rows: { organisation_id: string; body: MembershipBody; joined_on: string; left_on: string | null; notes: string; is_demo: boolean }[] = [];
+  for (const o of organisations) {
+    const agency = o.type === 'secretariat' || o.type === 'un_entity' || o.type === 'igo';
+    if (agency) {
+      rows.push({ organisation_id: o.id, body: 'iawg', joined_on: day(rng, 2007, 2010), left_on: null, notes: MEMBERSHIP_NOTE, is_demo: true });
+      rows.push({ organisation_id: o.id, body: 'global_partnership', joined_on: day(rng, 2007, 2009), left_on: null, notes: MEMBERSHIP_NOTE, is_demo: true });
+    } else if (rng.chance(0.5)) {
+      const joined = day(rng, 2008, 2022);
+      const left = rng.chance(0.15) ? day(rng, Number(joined.slice(0, 4)) + 1, 2025) : null;
+      rows.push({ organisation_id: o.id, body: 'global_partnership', joined_on: joined, left_on: left, notes: MEMBERSHIP_NOTE, is_demo: true });
+    }
+  }
+  return rows;
+}

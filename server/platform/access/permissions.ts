@@ -16,6 +16,8 @@ export const permissions = [
   // States' reports and case data
   'state_reports.submit',
   'state_reports.read',
+  /** Accept or return a State's report (the Coordinator's review). */
+  'state_reports.review',
   'cases.read_deidentified',
   'cases.read_identified',
   // Agencies' and NGOs' work

@@ -22,7 +22,11 @@ export const SENSITIVE_FIELDS: ReadonlySet<string> = new Set([
   'session_id',
   'csrf',
   // Victims' identities
+  'identifiers',
+  'person_key',
   'given_name',
+  'given_names',
+  'other_names',
   'family_name',
   'first_name',
   'last_name',

@@ -5,5 +5,8 @@ import type { ReferenceTables } from '../../modules/reference/reference.tables.t
 import type { RegistryTables } from '../../modules/registry/registry.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { AccessTables } from '../access/access.tables.ts';
+import type { TreatyTables } from '../../modules/treaties/treaties.tables.ts';
+import type { ActivitiesTables } from '../../modules/activities/activities.tables.ts';
+import type { IncidentsTables } from '../../modules/incidents/incidents.tables.ts';
 
-export interface DB extends FoundationTables, ReferenceTables, RegistryTables, AuditTables, AccessTables {}
+export interface DB extends FoundationTables, ReferenceTables, RegistryTables, AuditTables, AccessTables, TreatyTables, IncidentsTables, ActivitiesTables {}

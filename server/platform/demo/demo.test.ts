@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { testDatabase } from '../../../test/helpers/database.ts';
 import type { Database } from '../db/database.ts';
 import { demoContributors } from './contributors.ts';
@@ -15,6 +16,14 @@ after(async () => {
   await database.close();
 });
 
+/** Rows flagged is_demo in every table the contributors seed. */
+async function demoRows(): Promise<number> {
+  let n = 0;
+  for (const c of demoContributors) {
+    for (const table of c.tables) n += (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE is_demo`.execute(database.db)).rows[0]!.n;
+  }
+  return n;
+}
 const organisationNames = async () => (await database.db.selectFrom('organisations').select('name').orderBy('name').execute()).map((r) => r.name);
 
 test('the generator is deterministic for a seed', () => {
@@ -40,9 +49,12 @@ test('seed, remove exactly the demo records, seed again the same data', async ()
   assert.ok(seeded.length > 50);
   assert.equal(await seedDemo(database, demoContributors, 7), false, 'seeding twice is refused');
 
+  const flagged = await demoRows();
+  // At least the demo organisations, plus each demo user and their one role grant (access.demo.ts).
+  assert.ok(flagged >= seeded.length - 1 + 2 * demoAccounts.length);
   const removed = await removeDemo(database, demoContributors);
-  // The demo organisations, plus each demo user and their one role grant (access.demo.ts).
-  assert.equal(removed, seeded.length - 1 + 2 * demoAccounts.length);
+  assert.equal(removed, flagged, 'exactly the flagged rows are removed');
+  assert.equal(await demoRows(), 0);
   assert.deepEqual(await organisationNames(), ['A real NGO']);
   assert.equal((await demoStatus(database)).loaded, false);
   assert.equal(await neverSeeded(database), false, 'a removed run still counts as seeded once');

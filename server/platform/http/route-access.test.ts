@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
 import { signedInUser, type SignedIn } from '../../../test/helpers/users.ts';
+import { caseDocument, reportCase } from '../../../test/helpers/incidents.ts';
 import { everyUserPermissions, roleDefinitions, roles, type Permission } from '../access/permissions.ts';
 import type { RouteAccessEntry } from './access-hook.ts';
 
@@ -33,7 +34,7 @@ test('the route table is not empty and public routes are few and deliberate', ()
   assert.ok(routes.length > 5);
   const publicRoutes = routes.filter((r) => 'public' in r.access).map(key);
   for (const r of publicRoutes) {
-    assert.match(r, /^(GET \/api\/v1\/(meta|reference|organisations|auth\/session|auth\/invitation)|POST \/api\/v1\/auth\/(sign-in|password-reset|invitation))/, `${r} is public: add it here only if anonymous visitors must reach it`);
+    assert.match(r, /^(GET \/api\/v1\/(meta|reference|organisations|treaties|activities|auth\/session|auth\/invitation)|POST \/api\/v1\/auth\/(sign-in|password-reset|invitation))/, `${r} is public: add it here only if anonymous visitors must reach it`);
   }
 });
 
@@ -84,7 +85,43 @@ const ownRecord = (kind: 'sessions' | 'tokens'): ScopeFixture => async (t) => {
   return { url: `/api/v1/me/${kind}/${id}`, outsider };
 };
 
+/** An organisation's focal points: only its own users (and the secretariat) may list them. */
+const otherOrganisationsFocalPoints: ScopeFixture = async (t) => {
+  const owner = await signedInUser(t.app, t.database.db, { roles: ['ngo_contributor'] });
+  const outsider = (await signedInUser(t.app, t.database.db, { roles: ['ngo_contributor'] })).auth;
+  return { url: `/api/v1/organisations/${owner.organisationId}/focal-points`, outsider };
+};
+
+/** An activity of organisation A; a focal point of organisation B must not change it. */
+const otherOrganisationsActivity: ScopeFixture = async (t) => {
+  const owner = await signedInUser(t.app, t.database.db, { roles: ['agency_focal_point'] });
+  const outsider = (await signedInUser(t.app, t.database.db, { roles: ['agency_focal_point'] })).auth;
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/activities',
+    headers: owner.auth.headers,
+    payload: { iatiIdentifier: `XM-SCOPE-${randomUUID()}`, reportingOrgId: owner.organisationId, title: { en: 'Owned by A' }, status: 2 },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  return { url: `/api/v1/activities/${created.json<{ id: string }>().id}`, outsider };
+};
+
+/** A case reported by Kenya; Uganda's focal point (same permissions, another State) is the outsider. */
+const otherStatesCase = (suffix = ''): ScopeFixture => async (t) => {
+  const owner = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'KEN' }] })).auth;
+  const outsider = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'UGA' }] })).auth;
+  const reported = await reportCase(t.app, owner.headers, caseDocument('KEN'));
+  return { url: `/api/v1/incidents/cases/KEN/${reported.id}${suffix}`, outsider };
+};
+
 const scopeFixtures: Record<string, ScopeFixture> = {
+  'GET /api/v1/incidents/cases/:state/:id': otherStatesCase(),
+  'PATCH /api/v1/incidents/cases/:state/:id': otherStatesCase(),
+  'GET /api/v1/incidents/cases/:state/:id/versions': otherStatesCase('/versions'),
+  'POST /api/v1/incidents/cases/:state/:id/submit': otherStatesCase('/submit'),
+  'POST /api/v1/incidents/cases/:state/:id/shares': otherStatesCase('/shares'),
+  'GET /api/v1/organisations/:id/focal-points': otherOrganisationsFocalPoints,
+  'PATCH /api/v1/activities/:id': otherOrganisationsActivity,
   'DELETE /api/v1/me/sessions/:id': ownRecord('sessions'),
   'DELETE /api/v1/me/tokens/:id': ownRecord('tokens'),
 };

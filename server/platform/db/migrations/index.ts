@@ -6,6 +6,10 @@ import * as audit from '../../audit/audit.migration.ts';
 import * as access from '../../access/access.migration.ts';
 import * as access2 from '../../access/access-2.migration.ts';
 import * as accessAdmin from '../../access/access-admin.migration.ts';
+import * as registry2 from '../../../modules/registry/registry-2.migration.ts';
+import * as treaties from '../../../modules/treaties/treaties.migration.ts';
+import * as activities from '../../../modules/activities/activities.migration.ts';
+import * as incidents from '../../../modules/incidents/incidents.migration.ts';
 
 /**
  * Every migration, in order. Listed statically (no directory scan) so that the same list
@@ -19,4 +23,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0005-access': access,
   '2026-11-29-0006-access-2': access2,
   '2026-11-29-0007-access-admin': accessAdmin,
+  '2026-11-29-0008-registry-2': registry2,
+  '2026-11-29-0009-treaties': treaties,
+  '2026-11-29-0010-activities': activities,
+  '2026-11-29-0011-incidents': incidents,
 };
