@@ -1,24 +1,12 @@
 import { z } from 'zod';
+import { exploitationForms } from '../incidents/incidents.values.ts';
 
 // The activity document: a superset of an IATI 2.03 activity. Codes are IATI's where IATI has
 // a codelist (statuses, roles, transaction types); the anti-trafficking vocabularies are ours.
 
 export const pillars = ['prevention', 'protection', 'prosecution', 'partnership', 'demand_reduction', 'recovery_reintegration', 'technical_assistance'] as const;
-/** HTCDS TypeOfExploitation, plus ForcedCriminality (scam compounds) as our extension value. */
-export const exploitationForms = [
-  'ForcedLabour',
-  'SexualExploitation',
-  'ChildLabour',
-  'ForcedMarriage',
-  'Servitude',
-  'ForcedMilitaryByNonStateActors',
-  'OrganRemoval',
-  'ForcedBegging',
-  'ForcedAdoption',
-  'Surrogacy',
-  'ForcedCriminality',
-  'Other',
-] as const;
+// The forms of exploitation are HTCDS's value set, kept once with the other value sets.
+export { exploitationForms };
 export const targetGroups = [
   'women',
   'girls',
