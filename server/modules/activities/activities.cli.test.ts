@@ -1,46 +1,39 @@
 // `tiphub export activities` and `tiphub import activities` on an embedded database.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/database.ts';
+import { runTiphub } from '../../../test/helpers/cli.ts';
 
-const bin = path.resolve('bin/tiphub.js');
-
-function tiphub(args: string[], dataDir: string): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: tempDir('tiphub-cwd-'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+async function tiphub(args: string[], dataDir: string): Promise<{ code: number | null; out: string }> {
+  const r = await runTiphub(args, { DATA_DIR: dataDir });
+  return { code: r.code, out: r.all };
 }
 
-test('export the demo activities as IATI, then a dry-run import of that file finds nothing to change', () => {
+test('export the demo activities as IATI, then a dry-run import of that file finds nothing to change', async () => {
   const dir = tempDir();
   const dataDir = path.join(dir, 'data');
   const file = path.join(dir, 'activities.xml');
-  assert.equal(tiphub(['demo', 'seed'], dataDir).code, 0);
+  assert.equal((await tiphub(['demo', 'seed'], dataDir)).code, 0);
 
-  const exported = tiphub(['export', 'activities', '--format', 'iati', '--out', file], dataDir);
+  const exported = await tiphub(['export', 'activities', '--format', 'iati', '--out', file], dataDir);
   assert.equal(exported.code, 0, exported.out);
   const xml = fs.readFileSync(file, 'utf8');
   assert.match(xml, /<iati-activities version="2\.03"/);
   const count = xml.match(/<iati-activity /g)?.length ?? 0;
   assert.ok(count > 40, `${count} published demo activities`);
 
-  const dry = tiphub(['import', 'activities', file, '--dry-run'], dataDir);
+  const dry = await tiphub(['import', 'activities', file, '--dry-run'], dataDir);
   assert.equal(dry.code, 0, dry.out);
   assert.match(dry.out, new RegExp(`Dry run, nothing saved: 0 created, 0 updated, ${count} unchanged, 0 rejected\\.`));
 
-  const bad = tiphub(['export', 'activities', '--format', 'xlsx'], dataDir);
+  const bad = await tiphub(['export', 'activities', '--format', 'xlsx'], dataDir);
   assert.equal(bad.code, 2);
-  assert.equal(tiphub(['import', 'activities'], dataDir).code, 2);
+  assert.equal((await tiphub(['import', 'activities'], dataDir)).code, 2);
   const broken = path.join(dir, 'broken.xml');
   fs.writeFileSync(broken, '<iati-activities version="2.03"><iati-activity>');
-  const refused = tiphub(['import', 'activities', broken], dataDir);
+  const refused = await tiphub(['import', 'activities', broken], dataDir);
   assert.equal(refused.code, 1, refused.out);
   assert.match(refused.out, /CRITICAL line \d+/);
 });

@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { tempDir } from '../../../test/helpers/database.ts';
+import { runTiphub } from '../../../test/helpers/cli.ts';
 
 // The CLI runs on an embedded database in a directory of its own: exit codes, output, effect.
 let dir: string;
 
-function tiphub(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tiphub.js', ...args], {
-      env: { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', DEMO: 'false', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const tiphub = (...args: string[]) => runTiphub(args, { DATA_DIR: path.join(dir, 'data'), DEMO: 'false', LOG_LEVEL: 'silent' });
 
 before(() => {
   dir = tempDir('tiphub-treaties-cli-');

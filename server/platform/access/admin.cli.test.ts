@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { openDatabase, type Database } from '../db/database.ts';
 import { tempDir } from '../../../test/helpers/database.ts';
 import { verifyPassword } from './passwords.ts';
+import { runTiphub } from '../../../test/helpers/cli.ts';
 
 // The CLI runs on an embedded database in a directory of its own, whichever engine the other
 // tests use: the command's exit code, output and effect are under test.
@@ -20,21 +20,7 @@ async function withDataDir<T>(fn: (database: Database) => Promise<T>): Promise<T
   }
 }
 
-function tiphub(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tiphub.js', ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      // No terminal: the command must generate the password rather than wait for one.
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const tiphub = (...args: string[]) => runTiphub(args, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 
 before(() => {
   dataDir = path.join(tempDir('tiphub-admin-cli-'), 'data');

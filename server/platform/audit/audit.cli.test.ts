@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -8,6 +7,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { prepareDatabase } from '../db/prepare.ts';
 import { tempDir } from '../../../test/helpers/database.ts';
 import { recordAudit } from './audit.service.ts';
+import { runTiphub } from '../../../test/helpers/cli.ts';
 
 // The CLI always runs on an embedded database in a directory prepared here, whichever
 // engine the other tests use: it is the command's exit code and output under test.
@@ -24,19 +24,10 @@ async function withDataDir<T>(fn: (database: Database) => Promise<T>): Promise<T
   }
 }
 
-function tiphub(...args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tiphub.js', ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
+const tiphub = async (...args: string[]) => {
+  const r = await runTiphub(args, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  return { code: r.code, out: r.all };
+};
 
 before(async () => {
   dataDir = path.join(tempDir('tiphub-audit-cli-'), 'data');
