@@ -2,45 +2,17 @@
 // the real app (fresh database, demo data with one demo user per role, built web app).
 // (`void test`: node:test returns a promise the runner itself awaits.)
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ar } from '../../web/src/i18n/messages/ar.ts';
 import { en } from '../../web/src/i18n/messages/en.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { resultsDir, useBrowser } from '../helpers/browser.ts';
 
-const resultsDir = 'test-results';
 // Demo accounts (server/platform/access/access.demo.ts); the auditor needs no second factor.
 const auditorEmail = 'auditor@demo.tiphub.invalid';
 const demoPassword = 'demo-password-2006';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await fs.mkdir(resultsDir, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page (own cookies and localStorage) that fails the test on any uncaught script error. */
-async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL(path, server.baseUrl).href);
-  return { page, errors };
-}
+const { openPage } = useBrowser();
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel(en['field.email']).fill(email);
@@ -82,7 +54,7 @@ void test('the auditor signs in and the audit viewer shows the sign-in', async (
     assert.equal(await nav.locator('a[href="/audit"]').count(), 1, 'the auditor sees the audit log in the nav');
     assert.equal(await nav.locator('a[href="/admin/users"]').count(), 0, 'but not the administration');
 
-    await page.goto(new URL('/audit?lang=en', server.baseUrl).href);
+    await page.goto(new URL('/audit?lang=en', page.url()).href);
     await page.locator('h1', { hasText: en['audit.title'] }).waitFor();
     const signIns = page.locator('table.audit-table tbody tr[data-action="auth.sign_in"]');
     await signIns.first().waitFor();

@@ -2,42 +2,14 @@
 // built web app from dist/web): heading, demo banner, drawn map, and RTL for Arabic.
 // (`void test`: node:test returns a promise the runner itself awaits.)
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ar } from '../../web/src/i18n/messages/ar.ts';
 import { en } from '../../web/src/i18n/messages/en.ts';
 import { fr } from '../../web/src/i18n/messages/fr.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { resultsDir, useBrowser } from '../helpers/browser.ts';
 
-const resultsDir = 'test-results';
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-before(async () => {
-  await fs.mkdir(resultsDir, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page (own localStorage) that fails the test on any uncaught script error. */
-async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL(path, server.baseUrl).href);
-  return { page, errors };
-}
+const { openPage } = useBrowser();
 
 const countryPaths = 'svg.world-map[role="img"] path.world-map-country';
 
