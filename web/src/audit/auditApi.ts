@@ -1,21 +1,9 @@
 // The audit log endpoints of /api/v1 (permission audit.read).
+import type { AuditEventView } from '../../../server/platform/audit/audit.service.ts';
 import { request } from '../api.ts';
 
-export interface AuditEvent {
-  id: number;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  actorOrganisationId: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  changes: unknown;
-  ip: string | null;
-  userAgent: string | null;
-  correlationId: string | null;
-  hash: string;
-}
+/** One event as the API answers it (the server's view type). */
+export type AuditEvent = AuditEventView;
 
 export interface AuditFilters {
   /** The acting user's id (a UUID; the server refuses anything else). */
