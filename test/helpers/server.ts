@@ -16,7 +16,7 @@ export interface TestServer {
 export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
   const database = await testDatabase();
   if (options.demo ?? true) await seedDemo(database, demoContributors);
-  const app = await buildApp({ database, logger: createLogger('silent'), settings: testSettings(), webDir: path.resolve('dist/web') });
+  const app = await buildApp({ database, logger: createLogger('silent'), settings: testSettings(), webDir: path.resolve(process.env.WEB_OUT_DIR ?? 'dist/web') });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,

@@ -1,15 +1,22 @@
 import type { Language } from './languages.ts';
 import { ar } from './messages/ar.ts';
-import { en, type MessageKey, type Messages } from './messages/en.ts';
+import { en, type MessageKey as CoreKey, type Messages as CoreMessages } from './messages/en.ts';
+import { featureCatalogues, type FeatureKey } from './features.ts';
 import { es } from './messages/es.ts';
 import { fr } from './messages/fr.ts';
 import { ru } from './messages/ru.ts';
 import { zh } from './messages/zh.ts';
 
-export type { MessageKey, Messages };
+/** Every message key: the shell's (messages/en.ts) and each feature's (features.ts). */
+export type MessageKey = CoreKey | FeatureKey;
+export type Messages = Record<MessageKey, string>;
+
+const core: Record<Language, CoreMessages> = { ar, zh, en, fr, ru, es };
 
 /** Typed as a full Record so adding a language without its catalogue does not compile. */
-const catalogues: Record<Language, Messages> = { ar, zh, en, fr, ru, es };
+const catalogues = Object.fromEntries(
+  Object.entries(core).map(([lang, messages]) => [lang, { ...messages, ...featureCatalogues[lang as Language] }]),
+) as Record<Language, Messages>;
 
 export type MessageParams = Record<string, string | number>;
 
