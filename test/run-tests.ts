@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makePgliteTemplate, makePostgresTemplate } from './helpers/database.ts';
+import { makePgliteTemplate, makePostgresTemplate, dropPostgresTemplate } from './helpers/database.ts';
 
 const browser = process.argv.includes('--browser');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -28,6 +28,7 @@ if (files.length === 0) {
 
 const env = { ...process.env };
 if (env.TEST_DATABASE_URL) {
+  process.env.TEST_TEMPLATE_DB = env.TEST_TEMPLATE_DB = `tiphub_test_template_${process.pid}`;
   await makePostgresTemplate(env.TEST_DATABASE_URL);
   console.log('Tests run on PostgreSQL (TEST_DATABASE_URL).');
 } else {
@@ -37,4 +38,5 @@ if (env.TEST_DATABASE_URL) {
 }
 
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+if (env.TEST_DATABASE_URL) await dropPostgresTemplate(env.TEST_DATABASE_URL);
 process.exit(result.status ?? 1);

@@ -8,7 +8,8 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../server/platform/db/database.ts';
 import { prepareDatabase } from '../../server/platform/db/prepare.ts';
 
-export const TEMPLATE_DB_NAME = 'tiphub_test_template';
+/** One template per test run (run-tests.ts names it), so runs side by side never share one. */
+const templateDbName = (): string => process.env.TEST_TEMPLATE_DB ?? 'tiphub_test_template';
 
 /** Which engine the tests run on. */
 export const testEngine: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -36,10 +37,10 @@ export async function makePgliteTemplate(file: string): Promise<string> {
 /** Creates (or re-creates) the migrated template database on a PostgreSQL server. */
 export async function makePostgresTemplate(url: string): Promise<void> {
   await withAdmin(url, async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB_NAME}`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB_NAME}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${templateDbName()}`);
+    await admin.query(`CREATE DATABASE ${templateDbName()}`);
   });
-  const database = await openDatabase({ url: withDatabaseName(url, TEMPLATE_DB_NAME), poolSize: 2 });
+  const database = await openDatabase({ url: withDatabaseName(url, templateDbName()), poolSize: 2 });
   try {
     await prepareDatabase(database);
   } finally {
@@ -49,7 +50,7 @@ export async function makePostgresTemplate(url: string): Promise<void> {
 
 async function postgresClone(url: string): Promise<Database> {
   const name = `tiphub_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(url, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB_NAME}`));
+  await withAdmin(url, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDbName()}`));
   const database = await openDatabase({ url: withDatabaseName(url, name), poolSize: 4 });
   const close = database.close.bind(database);
   return {
@@ -59,6 +60,11 @@ async function postgresClone(url: string): Promise<Database> {
       await withAdmin(url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** Drops the run's template database (the end of a test run). */
+export async function dropPostgresTemplate(url: string): Promise<void> {
+  await withAdmin(url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${templateDbName()} WITH (FORCE)`));
 }
 
 /** An empty database on the server at `url` (no migrations), for tests of the start-up itself. */
