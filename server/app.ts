@@ -26,10 +26,22 @@ import { RegistryService } from './modules/registry/registry.service.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { ActivitiesService } from './modules/activities/activities.service.ts';
 import { activitiesRoutes } from './modules/activities/activities.routes.ts';
+import { activityImportRoutes } from './modules/activities/activities.import.routes.ts';
+import { ActivityFilesService } from './modules/activities/iati/activity-files.ts';
 import { IncidentsService } from './modules/incidents/incidents.service.ts';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { incidentImportRoutes } from './modules/incidents/incidents.import.routes.ts';
+import { ImportJobs } from './modules/incidents/import/import-jobs.ts';
+import { AggregatesService } from './modules/incidents/aggregates/aggregates.service.ts';
+import { aggregatesRoutes } from './modules/incidents/aggregates/aggregates.routes.ts';
+import { IntakeService } from './modules/incidents/intake/intake.service.ts';
+import { intakeRoutes } from './modules/incidents/intake/intake.routes.ts';
 import { TreatiesService } from './modules/treaties/treaties.service.ts';
 import { treatiesRoutes } from './modules/treaties/treaties.routes.ts';
+import { MandatesService } from './modules/mandates/mandates.service.ts';
+import { mandatesRoutes } from './modules/mandates/mandates.routes.ts';
+import { MonitoringService } from './modules/monitoring/monitoring.service.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 
 export const VERSION = '0.1.0';
 const BODY_LIMIT_BYTES = 1 << 20;
@@ -148,8 +160,14 @@ export async function buildApp({ database, logger, settings, webDir }: AppDepend
       await api.register(referenceRoutes(reference));
       await api.register(registryRoutes(registry));
       await api.register(activitiesRoutes(new ActivitiesService(database)));
+      await api.register(activityImportRoutes(new ActivityFilesService(database)));
       await api.register(treatiesRoutes(treaties));
+      await api.register(mandatesRoutes(new MandatesService(database)));
+      await api.register(monitoringRoutes(new MonitoringService(database)));
       await api.register(incidentsRoutes(new IncidentsService(database, settings)));
+      await api.register(incidentImportRoutes(new ImportJobs(database, settings, (err, jobId) => app.log.error({ err, jobId }, 'incident import failed'))));
+      await api.register(aggregatesRoutes(new AggregatesService(database)));
+      await api.register(intakeRoutes(new IntakeService(database)));
       await api.register(accessRoutes({ database, settings }));
     },
     { prefix: '/api/v1' },

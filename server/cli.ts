@@ -9,7 +9,7 @@ import { demoContributors } from './platform/demo/contributors.ts';
 import { demoStatus, removeDemo, seedDemo } from './platform/demo/demo.ts';
 import { startServer, StartupError } from './main.ts';
 import { adminCommand, adminUsage } from './platform/access/admin.cli.ts';
-import { incidentsCommand, incidentsUsage } from './modules/incidents/incidents.cli.ts';
+import { importIncidentsCommand, incidentsCommand, incidentsImportUsage, incidentsUsage } from './modules/incidents/incidents.cli.ts';
 import { exportTreatiesCommand, importTreatiesCommand, treatiesExportUsage, treatiesImportUsage } from './modules/treaties/treaties.cli.ts';
 import { activitiesExportUsage, activitiesImportUsage, exportActivitiesCommand, importActivitiesCommand } from './modules/activities/activities.cli.ts';
 
@@ -25,6 +25,7 @@ const usage = `Usage: tiphub <command>
   audit anchor       verify, then print the head hash, event count and time to keep
 ${adminUsage}
 ${incidentsUsage}
+${incidentsImportUsage}
 ${treatiesImportUsage}
 ${treatiesExportUsage}
 ${activitiesImportUsage}
@@ -36,7 +37,7 @@ PORT, HOST, LOG_LEVEL, DEMO. See README.md.`;
 type Command = (args: string[], config: Config) => Promise<number>;
 
 /** `tiphub import KIND ...` and `tiphub export KIND ...`: one entry per kind of data. */
-const importers: Record<string, Command> = { treaties: importTreatiesCommand, activities: importActivitiesCommand };
+const importers: Record<string, Command> = { treaties: importTreatiesCommand, activities: importActivitiesCommand, incidents: importIncidentsCommand };
 const exporters: Record<string, Command> = { treaties: exportTreatiesCommand, activities: exportActivitiesCommand };
 
 function byKind(verb: 'import' | 'export', kinds: Record<string, Command>): Command {

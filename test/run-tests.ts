@@ -27,13 +27,17 @@ if (files.length === 0) {
 }
 
 const env = { ...process.env };
+// Browser tests all run against the demonstration data: seed it once into the template
+// instead of once per test server.
+const demo = browser;
+if (demo) env.TEST_TEMPLATE_HAS_DEMO = '1';
 if (env.TEST_DATABASE_URL) {
   process.env.TEST_TEMPLATE_DB = env.TEST_TEMPLATE_DB = `tiphub_test_template_${process.pid}`;
-  await makePostgresTemplate(env.TEST_DATABASE_URL);
+  await makePostgresTemplate(env.TEST_DATABASE_URL, { demo });
   console.log('Tests run on PostgreSQL (TEST_DATABASE_URL).');
 } else {
   const template = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-test-')), 'template.tar');
-  env.TEST_PGLITE_TEMPLATE = await makePgliteTemplate(template);
+  env.TEST_PGLITE_TEMPLATE = await makePgliteTemplate(template, { demo });
   console.log('Tests run on the embedded database (PGlite).');
 }
 

@@ -41,7 +41,9 @@ void test('home page in English: heading, demo banner, map, left-to-right', asyn
     assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     assert.equal(await page.getByRole('main').getAttribute('id'), 'main');
-    assert.deepEqual(await page.getByRole('navigation').getByRole('link').allTextContents(), [en['nav.home'], en['nav.api']]);
+    // A visitor's nav: the public pages only (no Incidents, Administration, Audit log), then the API.
+    const publicNav = [en['nav.home'], 'Activities', 'Activity map', 'Scorecards', 'Organisations', 'Treaty status', 'Mandates', en['nav.api']];
+    assert.deepEqual(await page.getByRole('navigation').getByRole('link').allTextContents(), publicNav);
 
     await page.screenshot({ path: `${resultsDir}/home-en.png`, fullPage: true });
     assert.deepEqual(errors, []);

@@ -7,9 +7,14 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/platform/db/database.ts';
 import { prepareDatabase } from '../../server/platform/db/prepare.ts';
+import { demoContributors } from '../../server/platform/demo/contributors.ts';
+import { seedDemo } from '../../server/platform/demo/demo.ts';
 
 /** One template per test run (run-tests.ts names it), so runs side by side never share one. */
 const templateDbName = (): string => process.env.TEST_TEMPLATE_DB ?? 'tiphub_test_template';
+
+/** True when the run's template already holds the demonstration data (browser runs seed it once, not per server). */
+export const templateHasDemo = (): boolean => process.env.TEST_TEMPLATE_HAS_DEMO === '1';
 
 /** Which engine the tests run on. */
 export const testEngine: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -22,11 +27,12 @@ export async function testDatabase(): Promise<Database> {
   return openDatabase({ dataDir: 'memory://', loadDataDirFile: template });
 }
 
-/** Migrates a new in-memory PGlite and dumps it to `file` (done once per test run). */
-export async function makePgliteTemplate(file: string): Promise<string> {
+/** Migrates a new in-memory PGlite (and seeds the demonstration data when asked) and dumps it to `file` (once per test run). */
+export async function makePgliteTemplate(file: string, options: { demo?: boolean } = {}): Promise<string> {
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
     await prepareDatabase(database);
+    if (options.demo) await seedDemo(database, demoContributors);
     await database.dump(file);
   } finally {
     await database.close();
@@ -35,7 +41,7 @@ export async function makePgliteTemplate(file: string): Promise<string> {
 }
 
 /** Creates (or re-creates) the migrated template database on a PostgreSQL server. */
-export async function makePostgresTemplate(url: string): Promise<void> {
+export async function makePostgresTemplate(url: string, options: { demo?: boolean } = {}): Promise<void> {
   await withAdmin(url, async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS ${templateDbName()}`);
     await admin.query(`CREATE DATABASE ${templateDbName()}`);
@@ -43,6 +49,7 @@ export async function makePostgresTemplate(url: string): Promise<void> {
   const database = await openDatabase({ url: withDatabaseName(url, templateDbName()), poolSize: 2 });
   try {
     await prepareDatabase(database);
+    if (options.demo) await seedDemo(database, demoContributors);
   } finally {
     await database.close();
   }

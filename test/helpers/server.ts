@@ -3,9 +3,9 @@
 import path from 'node:path';
 import { buildApp } from '../../server/app.ts';
 import { demoContributors } from '../../server/platform/demo/contributors.ts';
-import { seedDemo } from '../../server/platform/demo/demo.ts';
+import { removeDemo, seedDemo } from '../../server/platform/demo/demo.ts';
 import { createLogger } from '../../server/platform/logger.ts';
-import { testDatabase } from './database.ts';
+import { templateHasDemo, testDatabase } from './database.ts';
 import { testSettings } from './settings.ts';
 
 export interface TestServer {
@@ -15,7 +15,11 @@ export interface TestServer {
 
 export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
   const database = await testDatabase();
-  if (options.demo ?? true) await seedDemo(database, demoContributors);
+  const demo = options.demo ?? true;
+  if (demo !== templateHasDemo()) {
+    if (demo) await seedDemo(database, demoContributors);
+    else await removeDemo(database, demoContributors);
+  }
   const app = await buildApp({ database, logger: createLogger('silent'), settings: testSettings(), webDir: path.resolve(process.env.WEB_OUT_DIR ?? 'dist/web') });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

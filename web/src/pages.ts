@@ -6,7 +6,21 @@ import { InviteUserPage } from './admin/InviteUserPage.tsx';
 import { OutboxPage } from './admin/OutboxPage.tsx';
 import { UserDetailPage } from './admin/UserDetailPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
+import { ActivitiesPage } from './activities/ActivitiesPage.tsx';
+import { ActivityPage } from './activities/ActivityPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
+import { EditCasePage, NewCasePage } from './incidents/CaseFormPage.tsx';
+import { IncidentsPage } from './incidents/IncidentsPage.tsx';
+import { IntakePage } from './incidents/IntakePage.tsx';
+import { AggregatesPage } from './aggregates/AggregatesPage.tsx';
+import { MandatePage } from './mandates/MandatePage.tsx';
+import { MandatesPage } from './mandates/MandatesPage.tsx';
+import { ActivityMapPage } from './monitoring/ActivityMapPage.tsx';
+import { IncidentImportPage } from './incident-import/IncidentImportPage.tsx';
+import { ActivityImportPage } from './activity-import/ActivityImportPage.tsx';
+import { CountryPage } from './monitoring/CountryPage.tsx';
+import { ScorecardPage } from './monitoring/ScorecardPage.tsx';
+import { ScorecardsPage } from './monitoring/ScorecardsPage.tsx';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage.tsx';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage.tsx';
 import type { PageAccess } from './auth/pageAccess.ts';
@@ -16,6 +30,10 @@ import { TwoFactorPage } from './auth/TwoFactorPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import type { MessageKey } from './i18n/catalogue.ts';
 import { ProfilePage } from './profile/ProfilePage.tsx';
+import { CreateOrganisationPage } from './registry/CreateOrganisationPage.tsx';
+import { OrganisationPage } from './registry/OrganisationPage.tsx';
+import { OrganisationsPage } from './registry/OrganisationsPage.tsx';
+import { TreatiesPage } from './treaties/TreatiesPage.tsx';
 
 export interface Page {
   path: string;
@@ -46,6 +64,25 @@ export const pages: readonly Page[] = [
   { path: '/admin/invite', titleKey: 'admin.invite.title', access: userManagement, component: InviteUserPage },
   { path: '/admin/tokens', titleKey: 'admin.tokens.title', access: userManagement, component: AdminTokensPage },
   { path: '/admin/outbox', titleKey: 'admin.outbox.title', access: userManagement, component: OutboxPage },
+  { path: '/activities', titleKey: 'activities.search.title', navKey: 'activities.nav', component: ActivitiesPage },
+  { path: '/activity', titleKey: 'activities.page.title', component: ActivityPage },
+  { path: '/activities/import', titleKey: 'activityImport.title', access: { anyOf: ['activities.manage'] }, component: ActivityImportPage },
+  { path: '/incidents/import', titleKey: 'incidentImport.title', access: { anyOf: ['state_reports.submit'] }, component: IncidentImportPage },
+  { path: '/activity-map', titleKey: 'monitoring.map.title', navKey: 'monitoring.nav.map', component: ActivityMapPage },
+  { path: '/country', titleKey: 'monitoring.country.title', component: CountryPage },
+  { path: '/scorecards', titleKey: 'monitoring.scorecards.title', navKey: 'monitoring.nav.scorecards', component: ScorecardsPage },
+  { path: '/scorecard', titleKey: 'monitoring.scorecard.pageTitle', component: ScorecardPage },
+  { path: '/organisations', titleKey: 'registry.title', navKey: 'registry.nav', component: OrganisationsPage },
+  { path: '/organisation', titleKey: 'registry.detail.title', component: OrganisationPage },
+  { path: '/organisations/new', titleKey: 'registry.create.title', access: { anyOf: ['organisations.manage'] }, component: CreateOrganisationPage },
+  { path: '/treaties', titleKey: 'treaties.title', navKey: 'treaties.nav', component: TreatiesPage },
+  { path: '/mandates', titleKey: 'mandates.list.title', navKey: 'mandates.nav', component: MandatesPage },
+  { path: '/mandate', titleKey: 'mandates.page.title', component: MandatePage },
+  { path: '/aggregates', titleKey: 'aggregates.title', navKey: 'aggregates.nav', access: { anyOf: ['state_reports.read'] }, component: AggregatesPage },
+  { path: '/incidents', titleKey: 'incidents.title', navKey: 'incidents.nav', access: { anyOf: ['state_reports.read', 'state_reports.submit'] }, component: IncidentsPage },
+  { path: '/incidents/new', titleKey: 'incidents.form.newTitle', access: { anyOf: ['state_reports.submit'] }, component: NewCasePage },
+  { path: '/incident', titleKey: 'incidents.title', access: { anyOf: ['state_reports.read', 'state_reports.submit'] }, component: EditCasePage },
+  { path: '/incidents/intake', titleKey: 'incidents.intake.title', access: { anyOf: ['state_reports.review', 'state_reports.read'] }, component: IntakePage },
   { path: '/audit', titleKey: 'audit.title', navKey: 'nav.audit', menuKey: 'userMenu.audit', access: { anyOf: ['audit.read'] }, component: AuditPage },
 ];
 

@@ -28,7 +28,21 @@ test('export the demo activities as IATI, then a dry-run import of that file fin
   assert.equal(dry.code, 0, dry.out);
   assert.match(dry.out, new RegExp(`Dry run, nothing saved: 0 created, 0 updated, ${count} unchanged, 0 rejected\\.`));
 
-  const bad = await tiphub(['export', 'activities', '--format', 'xlsx'], dataDir);
+  // The same activities as an HXL table: detected as CSV, nothing to change either.
+  const csv = path.join(dir, 'activities.csv');
+  assert.equal((await tiphub(['export', 'activities', '--format', 'hxl', '--out', csv], dataDir)).code, 0);
+  assert.match(fs.readFileSync(csv, 'utf8'), /^\ufeff[^\n]*\r\n#activity\+code,/);
+  const dryHxl = await tiphub(['import', 'activities', csv, '--dry-run'], dataDir);
+  assert.equal(dryHxl.code, 0, dryHxl.out);
+  assert.match(dryHxl.out, /HXL CSV/);
+  assert.match(dryHxl.out, new RegExp(`Dry run, nothing saved: 0 created, 0 updated, ${count} unchanged, 0 rejected\\.`));
+
+  const xlsx = path.join(dir, 'activities.xlsx');
+  assert.equal((await tiphub(['export', 'activities', '--format', 'xlsx', '--out', xlsx], dataDir)).code, 0);
+  assert.equal(fs.readFileSync(xlsx).subarray(0, 2).toString(), 'PK', 'a zip container');
+  assert.equal((await tiphub(['export', 'activities', '--format', 'xlsx'], dataDir)).code, 2, 'a workbook needs --out');
+
+  const bad = await tiphub(['export', 'activities', '--format', 'pdf'], dataDir);
   assert.equal(bad.code, 2);
   assert.equal((await tiphub(['import', 'activities'], dataDir)).code, 2);
   const broken = path.join(dir, 'broken.xml');

@@ -177,3 +177,38 @@ test('a body over the import limit is refused with 413', async () => {
   assert.equal(res.statusCode, 413, res.body);
   assert.equal(res.json().error.code, 'PAYLOAD_TOO_LARGE');
 });
+
+test('the export carries every attribute the IATI activity schema requires', async () => {
+  const xml = (await t.app.inject({ method: 'GET', url: '/api/v1/activities/export.xml' })).body;
+  // use="required" attributes of iati-activities-schema.xsd 2.03 for the elements we write.
+  const required: Record<string, string[]> = {
+    'iati-activities': ['version'],
+    'reporting-org': ['ref', 'type'],
+    'participating-org': ['role'],
+    'activity-status': ['code'],
+    'activity-date': ['type', 'iso-date'],
+    'recipient-country': ['code'],
+    sector: ['code'],
+    'policy-marker': ['code'],
+    'period-start': ['iso-date'],
+    'period-end': ['iso-date'],
+    'transaction-type': ['code'],
+    'transaction-date': ['iso-date'],
+    'document-link': ['url', 'format'],
+    category: ['code'],
+    result: ['type'],
+    indicator: ['measure'],
+    dimension: ['name', 'value'],
+    baseline: ['year'],
+  };
+  let checked = 0;
+  for (const [element, names] of Object.entries(required)) {
+    for (const tag of xml.match(new RegExp(`<${element}(?=[\\s/>])[^>]*>`, 'g')) ?? []) {
+      checked++;
+      for (const name of names) assert.match(tag, new RegExp(`\\s${name}="[^"]+"`), `${tag} lacks @${name}`);
+    }
+  }
+  assert.ok(checked > 30, `${checked} elements checked`);
+  // value needs @value-date (and a currency, on it or as the activity's default).
+  for (const tag of xml.match(/<value[\s>][^>]*>/g) ?? []) assert.match(tag, /value-date="\d{4}-\d\d-\d\d".*currency="[A-Z]{3}"|currency="[A-Z]{3}".*value-date="\d{4}-\d\d-\d\d"/);
+});

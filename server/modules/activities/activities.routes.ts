@@ -14,6 +14,7 @@ import {
   importReportSchema,
   updateActivitySchema,
 } from './activities.schema.ts';
+import { activitySearchCsvQuerySchema, activitySearchQuerySchema, activitySearchResultSchema } from './activities.search.schema.ts';
 import type { ActivitiesService } from './activities.service.ts';
 
 /** IATI files are larger than API bodies (1 MiB): real publishers' files run to tens of MB. */
@@ -35,6 +36,34 @@ export const activitiesRoutes = (service: ActivitiesService): FastifyPluginAsync
       const { items, total } = await service.list(req.actor, req.query);
       return { items, total, limit: req.query.limit, offset: req.query.offset };
     },
+  );
+
+  app.get(
+    '/activities/search',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: 'Full-text search in every language, with filters; ranked hits with a highlighted snippet',
+        description: 'Published activities, and drafts of the organisations where the reader may read unpublished activities.',
+        querystring: activitySearchQuerySchema,
+        response: { 200: activitySearchResultSchema },
+      },
+    },
+    async (req) => service.search(req.actor, req.query),
+  );
+
+  app.get(
+    '/activities/search.csv',
+    {
+      config: publicAccess,
+      schema: { tags, summary: 'The whole result set of a search as CSV (at most 10,000 activities, best first)', querystring: activitySearchCsvQuerySchema, produces: ['text/csv'] },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="tiphub-activities.csv"')
+        .send(await service.searchCsv(req.actor, req.query)),
   );
 
   app.get(

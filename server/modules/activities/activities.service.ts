@@ -24,8 +24,10 @@ import {
   type Problem,
   type UpdateActivityInput,
 } from './activities.schema.ts';
+import type { ActivitySearchCsvQuery, ActivitySearchQuery, ActivitySearchResult } from './activities.search.schema.ts';
+import { ActivitySearchService } from './activities.search.service.ts';
 import { toIatiXml } from './iati/iati-export.ts';
-import { parseIati } from './iati/iati-parse.ts';
+import { parseIati, type ImportSource } from './iati/iati-parse.ts';
 
 /** Who runs an import: a signed-in user (scope-checked) or the system (the command line). */
 export type Importer = Actor | { kind: 'system' };
@@ -81,7 +83,8 @@ export class ActivitiesService {
     return new Map((await this.reference.countries()).map((c) => [c.iso2, c.iso3]));
   }
 
-  private draftVisibility(actor: Actor): DraftVisibility {
+  /** Which drafts the actor may see besides published activities (also used by the mandates module). */
+  draftVisibility(actor: Actor): DraftVisibility {
     const r = reach(actor, 'activities.read_unpublished');
     return r.all ? { all: true } : { all: false, organisations: r.organisations };
   }
@@ -123,6 +126,15 @@ export class ActivitiesService {
         updatedAt: iso(r.updated_at),
       })),
     };
+  }
+
+  /** Full-text search with filters (activities.search.service.ts); drafts as for the list. */
+  search(actor: Actor, query: ActivitySearchQuery): Promise<ActivitySearchResult> {
+    return new ActivitySearchService(this.database).search(this.draftVisibility(actor), query);
+  }
+
+  searchCsv(actor: Actor, query: ActivitySearchCsvQuery): Promise<string> {
+    return new ActivitySearchService(this.database).csv(this.draftVisibility(actor), query);
   }
 
   async get(actor: Actor, id: string): Promise<Activity> {
@@ -245,7 +257,7 @@ export class ActivitiesService {
    * Imports an IATI activity file. Activities with critical problems are rejected, the others
    * commit together; an activity whose document did not change is left alone (idempotent).
    */
-  async importIati(importer: Importer, xml: string, options: ImportOptions, request: AuditRequestContext | null): Promise<ImportReport> {
+  async importIati(importer: Importer, xml: ImportSource, options: ImportOptions, request: AuditRequestContext | null): Promise<ImportReport> {
     if (importer.kind !== 'system') authorize(importer, 'activities.manage');
     const codes = await this.countryCodes();
     const parsed = await parseIati(xml, [...codes.keys()]);

@@ -20,6 +20,8 @@ export interface CaseListFilter {
   states: string[] | null;
   state?: string | undefined;
   status?: CaseStatus | undefined;
+  /** Year of detection, else of the start of exploitation, else of the report. */
+  year?: number | undefined;
   limit: number;
   offset: number;
 }
@@ -65,6 +67,10 @@ export class IncidentsRepository {
       .values({ reporting_state: state, retention_years: years })
       .onConflict((oc) => oc.column('reporting_state').doUpdateSet({ retention_years: years, updated_at: sql`now()` }))
       .execute();
+  }
+
+  async retentionOf(state: string): Promise<{ retention_years: number | null; updated_at: Date } | undefined> {
+    return this.db.selectFrom('incident_state_settings').select(['retention_years', 'updated_at']).where('reporting_state', '=', state).executeTakeFirst();
   }
 
   retentionSettings() {
@@ -174,6 +180,19 @@ export class IncidentsRepository {
     if (filter.states) q = filter.states.length ? q.where('c.reporting_state', 'in', filter.states) : q.where(sql<boolean>`false`);
     if (filter.state) q = q.where('c.reporting_state', '=', filter.state);
     if (filter.status) q = q.where('c.status', '=', filter.status);
+    if (filter.year !== undefined) {
+      const year = filter.year;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('incident_events as e')
+            .select(sql`1`.as('one'))
+            .whereRef('e.reporting_state', '=', 'c.reporting_state')
+            .whereRef('e.case_id', '=', 'c.id')
+            .where(sql<number>`extract(year from coalesce(e.detection_date, e.exploitation_start_date, c.created_at::date))::int`, '=', year),
+        ),
+      );
+    }
     return q;
   }
 
@@ -219,6 +238,29 @@ export class IncidentsRepository {
       .insertInto('case_shares')
       .values({ reporting_state: state, case_id: caseId, organisation_id: organisationId, shared_by: sharedBy })
       .onConflict((oc) => oc.columns(['reporting_state', 'case_id', 'organisation_id']).doNothing())
+      .execute();
+  }
+
+  /** Removes one share; false when there was none. */
+  async deleteShare(state: string, caseId: string, organisationId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('case_shares')
+      .where('reporting_state', '=', state)
+      .where('case_id', '=', caseId)
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The organisations a case is shared with. */
+  sharesOf(state: string, caseId: string) {
+    return this.db
+      .selectFrom('case_shares as s')
+      .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+      .select(['s.organisation_id', 'o.name', 's.shared_at'])
+      .where('s.reporting_state', '=', state)
+      .where('s.case_id', '=', caseId)
+      .orderBy('s.shared_at')
       .execute();
   }
 
@@ -298,6 +340,32 @@ export class IncidentsRepository {
       year: r.year,
       reasons: r.reasons,
     }));
+  }
+
+  /**
+   * One State's own figures for its views: victims who consented to be counted, in cases of
+   * the given statuses, counted by year and by one dimension (form, sex, age band). Forms are
+   * multi-valued: a victim counts once under each of its forms. Missing values count under
+   * the key null.
+   */
+  async stateCounts(state: string, statuses: CaseStatus[]): Promise<{ dimension: 'form' | 'sex' | 'ageBand' | 'total'; year: number; key: string | null; n: number }[]> {
+    const rows = await sql<{ dimension: 'form' | 'sex' | 'ageBand' | 'total'; year: number; key: string | null; n: number }>`
+      WITH v AS (
+        SELECT v.gender, v.age_band, v.exploitation_forms,
+               extract(year from coalesce(e.detection_date, e.exploitation_start_date, c.created_at::date))::int AS year
+          FROM incident_victims v
+          JOIN incident_cases c ON c.reporting_state = v.reporting_state AND c.id = v.case_id
+          JOIN incident_events e ON e.reporting_state = v.reporting_state AND e.case_id = v.case_id
+         WHERE v.reporting_state = ${state} AND v.consent_to_count AND c.status IN (${sql.join(statuses)})
+      )
+      SELECT 'total' AS dimension, year, NULL AS key, count(*)::int AS n FROM v GROUP BY year
+      UNION ALL SELECT 'sex', year, gender, count(*)::int FROM v GROUP BY year, gender
+      UNION ALL SELECT 'ageBand', year, age_band, count(*)::int FROM v GROUP BY year, age_band
+      UNION ALL SELECT 'form', year, f.form, count(*)::int
+          FROM v LEFT JOIN LATERAL unnest(coalesce(v.exploitation_forms, ARRAY[]::text[])) AS f(form) ON true
+         GROUP BY year, f.form
+      ORDER BY 1, 2, 3`.execute(this.db);
+    return rows.rows;
   }
 
   /** Cases of a State reported before `before` whose identifiers are still there. */

@@ -134,7 +134,62 @@ export const caseContentSchema = z
     });
   });
 
-export const createCaseSchema = caseContentSchema.safeExtend({ reportingState: iso3.describe('The reporting State (ISO 3166-1 alpha-3)') });
+/** A complete case as a State's system would send it (fictitious people). */
+const createCaseExample = {
+  reportingState: 'KEN',
+  reportingEntity: { type: 'police', name: 'Anti-Trafficking Unit, National Police' },
+  externalId: 'ATU-2024-0042',
+  event: {
+    iccsCode: { value: '02042' },
+    recruitmentDate: { value: '2024-01-10' },
+    exploitationStartDate: { value: '2024-02-01' },
+    exploitationEndDate: { value: '2024-09-30' },
+    detectionDate: { reason: 'unknown' },
+    places: [
+      { stage: 'Recruitment', country: { value: 'UGA' }, area: 'Kampala' },
+      { stage: 'Transit', country: { value: 'KEN' } },
+      { stage: 'Exploitation', country: { value: 'SAU' } },
+    ],
+  },
+  victims: [
+    {
+      ref: 'V1',
+      identifiers: { givenNames: 'Example', familyName: 'Person', birthDate: '2001-05-04' },
+      gender: { value: 'Feminine' },
+      age: { value: 22 },
+      ageBand: { value: '21-23' },
+      minorAtExploitation: { value: false },
+      citizenships: { value: ['UGA'] },
+      traffickingStatus: { value: 'ActualVictimOfTrafficking' },
+      statusDecidedBy: { value: 'Police' },
+      exploitationForms: { value: ['ForcedLabour'] },
+      sexExploitationTypes: { reason: 'not_applicable' },
+      forcedLabourIndustries: { value: ['T'] },
+      methodsOfControl: { value: ['WithholdsDocuments'] },
+      recruitmentMethod: { value: 'ThroughAnOnlineAdvertisement' },
+      relationshipToTrafficker: { reason: 'not_collected' },
+      assistanceReceived: { value: ['Accommodation'] },
+      consentToShare: false,
+      consentToCount: true,
+    },
+  ],
+  perpetrators: [
+    {
+      ref: 'P1',
+      kind: 'individual',
+      roles: { value: ['RecruiterOrIntermediary'] },
+      gender: { value: 'Masculine' },
+      ageBand: { value: '39-47' },
+      citizenships: { value: ['KEN'] },
+      prosecutionOutcome: { value: 'UnderInvestigation' },
+    },
+  ],
+  links: [{ victim: 'V1', perpetrator: 'P1' }],
+};
+
+export const createCaseSchema = caseContentSchema
+  .safeExtend({ reportingState: iso3.describe('The reporting State (ISO 3166-1 alpha-3)') })
+  .meta({ example: createCaseExample });
 
 export type CaseContent = z.infer<typeof caseContentSchema>;
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
@@ -190,6 +245,7 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const caseListQuerySchema = z.object({
   state: iso3.optional(),
   status: z.enum(caseStatuses).optional(),
+  year: z.coerce.number().int().min(1900).max(2100).optional().describe('Year of detection, else of the start of exploitation, else of the report'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -230,4 +286,53 @@ export const duplicatesSchema = z.object({
       cases: z.array(z.object({ reportingState: z.string(), caseId: z.uuid(), ref: z.string() })),
     }),
   ),
+});
+
+// Sharing, retention and a State's own figures --------------------------------------------
+
+export const shareParamsSchema = z.object({ state: iso3, id: z.uuid(), organisationId: z.uuid() });
+export const sharesSchema = z.object({
+  items: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), sharedAt: z.string() })),
+});
+
+export const stateParamsSchema = z.object({ state: iso3 });
+export const retentionSchema = z.object({
+  reportingState: z.string(),
+  retentionYears: z.number().int().nullable().describe('Years after reporting when identifiers are erased; null keeps them'),
+  updatedAt: z.string().nullable(),
+});
+export const retentionInputSchema = z
+  .strictObject({
+    retentionYears: z.number().int().min(1).max(200).nullable().describe('1 to 200 years, or null to keep identifiers'),
+  })
+  .meta({ example: { retentionYears: 10 } });
+
+export const statisticsQuerySchema = z.object({
+  status: z
+    .string()
+    .default('submitted,accepted,returned')
+    .transform((s, ctx) => {
+      const parts = [...new Set(s.split(',').map((p) => p.trim()).filter(Boolean))];
+      const bad = parts.filter((p) => !(caseStatuses as readonly string[]).includes(p));
+      if (bad.length || parts.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `comma-separated statuses among ${caseStatuses.join(', ')}` });
+        return z.NEVER;
+      }
+      return parts as (typeof caseStatuses)[number][];
+    })
+    .describe('Case statuses to count, comma-separated (default: every status but draft)'),
+});
+export const statisticsSchema = z.object({
+  reportingState: z.string(),
+  statuses: z.array(z.enum(caseStatuses)),
+  counts: z
+    .array(
+      z.object({
+        dimension: z.enum(['total', 'form', 'sex', 'ageBand']),
+        year: z.number().int(),
+        key: z.string().nullable().describe('The form, gender or age band; null when not known'),
+        n: z.number().int(),
+      }),
+    )
+    .describe('Victims with consent to be counted; a victim counts under each of its forms'),
 });

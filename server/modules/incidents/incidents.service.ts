@@ -234,13 +234,13 @@ export class IncidentsService {
   }
 
   /** Cases the actor may read, de-identified summaries only. */
-  async list(actor: Actor, filter: { state?: string | undefined; status?: CaseStatus | undefined; limit: number; offset: number }, ctx: RequestContext): Promise<{ items: CaseSummary[]; total: number }> {
+  async list(actor: Actor, filter: { state?: string | undefined; status?: CaseStatus | undefined; year?: number | undefined; limit: number; offset: number }, ctx: RequestContext): Promise<{ items: CaseSummary[]; total: number }> {
     authorize(actor, 'cases.read_deidentified');
     const r = reach(actor, 'cases.read_deidentified');
     const states = r.all ? null : r.countries;
     return this.database.transaction(async (tx) => {
       const repo = new IncidentsRepository(tx.db);
-      const [rows, total] = [await repo.listCases({ ...filter, states }), await repo.countCases({ state: filter.state, status: filter.status, states })];
+      const [rows, total] = [await repo.listCases({ ...filter, states }), await repo.countCases({ state: filter.state, status: filter.status, year: filter.year, states })];
       await recordAudit(tx.db, { action: 'case.read', actor: auditActorOf(actor), entityType: ENTITY, entityId: null, changes: { list: { ...filter, returned: rows.length }, identified: false }, request: ctx });
       const items = rows.map((c) => ({
         id: c.id,
@@ -275,6 +275,30 @@ export class IncidentsService {
       await repo.insertShare(state, id, organisationId, actor.userId);
       await recordAudit(tx.db, { action: 'case.share', actor: auditActorOf(actor), entityType: ENTITY, entityId: entityId(state, id), changes: { organisationId }, request: ctx });
       return { shared: true as const };
+    });
+  }
+
+  /** The State takes a share back: the organisation no longer sees the case. 404 when there was none. */
+  async revokeShare(actor: Actor, state: string, id: string, organisationId: string, ctx: RequestContext): Promise<{ revoked: true }> {
+    authorizeRecord(actor, 'state_reports.submit', { countryIso3: state }, what(state, id));
+    return this.database.transaction(async (tx) => {
+      const repo = new IncidentsRepository(tx.db);
+      if (!(await repo.findCase(state, id))) throw AppError.notFound(what(state, id));
+      if (!(await repo.deleteShare(state, id, organisationId))) throw AppError.notFound(`A share of case ${state}/${id} with organisation ${organisationId}`);
+      await recordAudit(tx.db, { action: 'case.unshare', actor: auditActorOf(actor), entityType: ENTITY, entityId: entityId(state, id), changes: { organisationId }, request: ctx });
+      return { revoked: true as const };
+    });
+  }
+
+  /** The organisations one case is shared with (the State's own view). */
+  async shares(actor: Actor, state: string, id: string, ctx: RequestContext) {
+    authorizeRecord(actor, 'state_reports.submit', { countryIso3: state }, what(state, id));
+    return this.database.transaction(async (tx) => {
+      const repo = new IncidentsRepository(tx.db);
+      if (!(await repo.findCase(state, id))) throw AppError.notFound(what(state, id));
+      const rows = await repo.sharesOf(state, id);
+      await recordAudit(tx.db, { action: 'case.read', actor: auditActorOf(actor), entityType: ENTITY, entityId: entityId(state, id), changes: { shares: rows.length, identified: false }, request: ctx });
+      return { items: rows.map((r) => ({ organisationId: r.organisation_id, organisationName: r.name, sharedAt: r.shared_at.toISOString() })) };
     });
   }
 
@@ -325,6 +349,40 @@ export class IncidentsService {
   /** For the statistics module: victims that may be counted (consent to count, accepted cases). */
   async countableVictims(filter: Parameters<IncidentsRepository['countableVictims']>[0] = {}): Promise<CountableVictim[]> {
     return new IncidentsRepository(this.database.db).countableVictims(filter);
+  }
+
+  /**
+   * A State's own figures (victims with consent to count; not drafts unless asked): by year,
+   * and by year × form / sex / age band. Counts only, never identifiers; no suppression,
+   * since the readers are the State itself and the Coordinator.
+   */
+  async stateStatistics(actor: Actor, state: string, statuses: CaseStatus[], ctx: RequestContext) {
+    authorizeRecord(actor, 'state_reports.read', { countryIso3: state }, `State ${state}`);
+    return this.database.transaction(async (tx) => {
+      const rows = await new IncidentsRepository(tx.db).stateCounts(state, statuses);
+      await recordAudit(tx.db, { action: 'case.read', actor: auditActorOf(actor), entityType: ENTITY, entityId: null, changes: { statistics: state, statuses, identified: false }, request: ctx });
+      return { reportingState: state, statuses, counts: rows };
+    });
+  }
+
+  /** The retention setting of a State, for its focal points and the Coordinator's administrators. */
+  async retention(actor: Actor, state: string): Promise<{ reportingState: string; retentionYears: number | null; updatedAt: string | null }> {
+    authorizeRecord(actor, 'state_reports.submit', { countryIso3: state }, `State ${state}`);
+    const row = await new IncidentsRepository(this.database.db).retentionOf(state);
+    return { reportingState: state, retentionYears: row?.retention_years ?? null, updatedAt: iso(row?.updated_at ?? null) };
+  }
+
+  /** Changes a State's retention period over the API (audited with the old and new value). */
+  async updateRetention(actor: Actor, state: string, years: number | null, ctx: RequestContext) {
+    authorizeRecord(actor, 'state_reports.submit', { countryIso3: state }, `State ${state}`);
+    await this.database.transaction(async (tx) => {
+      const repo = new IncidentsRepository(tx.db);
+      if (!(await repo.existingCountries([state])).has(state)) throw AppError.notFound(`State ${state}`);
+      const before = (await repo.retentionOf(state))?.retention_years ?? null;
+      await repo.setRetention(state, years);
+      await recordAudit(tx.db, { action: 'case.retention_set', actor: auditActorOf(actor), entityType: 'incident_state_settings', entityId: state, changes: { retentionYears: { from: before, to: years } }, request: ctx });
+    });
+    return this.retention(actor, state);
   }
 
   /** Sets a State's retention period in years (null: keep identifiers). */
@@ -417,67 +475,7 @@ export class IncidentsService {
       perpetrators: content.perpetrators.map(({ identifiers: _i, ...p }) => p),
     };
 
-    const ev = splitter();
-    const e = content.event;
-    const projection: Projection = {
-      event: {
-        iccs_code: ev.col('iccsCode', e.iccsCode),
-        recruitment_date: ev.col('recruitmentDate', e.recruitmentDate),
-        exploitation_start_date: ev.col('exploitationStartDate', e.exploitationStartDate),
-        exploitation_end_date: ev.col('exploitationEndDate', e.exploitationEndDate),
-        detection_date: ev.col('detectionDate', e.detectionDate),
-        reasons: ev.reasons,
-      },
-      places: e.places.map((p, seq) => {
-        const s = splitter();
-        return { seq, stage: p.stage, country_iso3: s.col('country', p.country), area: p.area ?? null, reasons: s.reasons };
-      }),
-      victims: [],
-      perpetrators: [],
-      links: content.links.map((l) => ({ victim_ref: l.victim, perpetrator_ref: l.perpetrator })),
-    };
-    for (const v of content.victims) {
-      const s = splitter();
-      const { sealed, pk } = protect('victim', v);
-      projection.victims.push({
-        ref: v.ref,
-        gender: s.col('gender', v.gender),
-        age_years: s.col('age', v.age),
-        age_band: s.col('ageBand', v.ageBand),
-        minor_at_exploitation: s.col('minorAtExploitation', v.minorAtExploitation),
-        citizenships: s.col('citizenships', v.citizenships),
-        trafficking_status: s.col('traffickingStatus', v.traffickingStatus),
-        status_decided_by: s.col('statusDecidedBy', v.statusDecidedBy),
-        exploitation_forms: s.col('exploitationForms', v.exploitationForms),
-        sex_exploitation_types: s.col('sexExploitationTypes', v.sexExploitationTypes),
-        forced_labour_industries: s.col('forcedLabourIndustries', v.forcedLabourIndustries),
-        methods_of_control: s.col('methodsOfControl', v.methodsOfControl),
-        recruitment_method: s.col('recruitmentMethod', v.recruitmentMethod),
-        relationship_to_trafficker: s.col('relationshipToTrafficker', v.relationshipToTrafficker),
-        assistance_received: s.col('assistanceReceived', v.assistanceReceived),
-        consent_to_share: v.consentToShare,
-        consent_to_count: v.consentToCount,
-        reasons: s.reasons,
-        person_key: pk,
-        identifiers_sealed: sealed,
-      });
-    }
-    for (const p of content.perpetrators) {
-      const s = splitter();
-      const { sealed, pk } = protect('perpetrator', p);
-      projection.perpetrators.push({
-        ref: p.ref,
-        kind: p.kind,
-        roles: s.col('roles', p.roles),
-        gender: s.col('gender', p.gender),
-        age_band: s.col('ageBand', p.ageBand),
-        citizenships: s.col('citizenships', p.citizenships),
-        prosecution_outcome: s.col('prosecutionOutcome', p.prosecutionOutcome),
-        reasons: s.reasons,
-        person_key: pk,
-        identifiers_sealed: sealed,
-      });
-    }
+    const projection = projectCase(content, protect);
     await repo.insertVersion({ reporting_state: state, case_id: id, version, document: stored, identifiers: sealedMap, created_by: userId });
     await repo.replaceProjection(state, id, projection);
     return stored;
@@ -499,6 +497,78 @@ export class IncidentsService {
       document: present(doc, identifiers),
     };
   }
+}
+
+/** Who a person is, sealed, and their person key; both null when there are no identifiers. */
+type Protect = (role: 'victim' | 'perpetrator', p: { ref: string; identifiers?: Identifiers | null | undefined }) => { sealed: string | null; pk: string | null };
+
+/**
+ * The current-version projection of a case document: value-or-reason fields split into value
+ * columns and their reasons. Also used by the demonstration data, which loads in bulk.
+ */
+export function projectCase(content: CaseContent, protect: Protect): Projection {
+  const ev = splitter();
+  const e = content.event;
+  const projection: Projection = {
+    event: {
+      iccs_code: ev.col('iccsCode', e.iccsCode),
+      recruitment_date: ev.col('recruitmentDate', e.recruitmentDate),
+      exploitation_start_date: ev.col('exploitationStartDate', e.exploitationStartDate),
+      exploitation_end_date: ev.col('exploitationEndDate', e.exploitationEndDate),
+      detection_date: ev.col('detectionDate', e.detectionDate),
+      reasons: ev.reasons,
+    },
+    places: e.places.map((p, seq) => {
+      const s = splitter();
+      return { seq, stage: p.stage, country_iso3: s.col('country', p.country), area: p.area ?? null, reasons: s.reasons };
+    }),
+    victims: [],
+    perpetrators: [],
+    links: content.links.map((l) => ({ victim_ref: l.victim, perpetrator_ref: l.perpetrator })),
+  };
+  for (const v of content.victims) {
+    const s = splitter();
+    const { sealed, pk } = protect('victim', v);
+    projection.victims.push({
+      ref: v.ref,
+      gender: s.col('gender', v.gender),
+      age_years: s.col('age', v.age),
+      age_band: s.col('ageBand', v.ageBand),
+      minor_at_exploitation: s.col('minorAtExploitation', v.minorAtExploitation),
+      citizenships: s.col('citizenships', v.citizenships),
+      trafficking_status: s.col('traffickingStatus', v.traffickingStatus),
+      status_decided_by: s.col('statusDecidedBy', v.statusDecidedBy),
+      exploitation_forms: s.col('exploitationForms', v.exploitationForms),
+      sex_exploitation_types: s.col('sexExploitationTypes', v.sexExploitationTypes),
+      forced_labour_industries: s.col('forcedLabourIndustries', v.forcedLabourIndustries),
+      methods_of_control: s.col('methodsOfControl', v.methodsOfControl),
+      recruitment_method: s.col('recruitmentMethod', v.recruitmentMethod),
+      relationship_to_trafficker: s.col('relationshipToTrafficker', v.relationshipToTrafficker),
+      assistance_received: s.col('assistanceReceived', v.assistanceReceived),
+      consent_to_share: v.consentToShare,
+      consent_to_count: v.consentToCount,
+      reasons: s.reasons,
+      person_key: pk,
+      identifiers_sealed: sealed,
+    });
+  }
+  for (const p of content.perpetrators) {
+    const s = splitter();
+    const { sealed, pk } = protect('perpetrator', p);
+    projection.perpetrators.push({
+      ref: p.ref,
+      kind: p.kind,
+      roles: s.col('roles', p.roles),
+      gender: s.col('gender', p.gender),
+      age_band: s.col('ageBand', p.ageBand),
+      citizenships: s.col('citizenships', p.citizenships),
+      prosecution_outcome: s.col('prosecutionOutcome', p.prosecutionOutcome),
+      reasons: s.reasons,
+      person_key: pk,
+      identifiers_sealed: sealed,
+    });
+  }
+  return projection;
 }
 
 function present(doc: StoredDocument, identifiers: Map<string, Identifiers> | null): CaseDocument {

@@ -326,3 +326,100 @@ test('the OpenAPI document describes the incident endpoints and their value sets
   for (const p of ['/api/v1/incidents/cases', '/api/v1/incidents/cases/{state}/{id}', '/api/v1/incidents/cases/{state}/{id}/submit', '/api/v1/incidents/duplicates']) assert.ok(paths.includes(p), p);
   assert.ok(res.body.includes('ForcedCriminality') && res.body.includes('not_collected'));
 });
+
+const del = (path: string, headers: SignedIn['headers']) => t.app.inject({ method: 'DELETE', url: path, headers });
+const put = (path: string, headers: SignedIn['headers'], payload: unknown) => t.app.inject({ method: 'PUT', url: path, headers, payload: payload as object });
+
+test('a State revokes a share: the organisation no longer sees the case, and the revocation is audited', async () => {
+  const c = await reportCase(t.app, ken.headers);
+  const agencyOrg = await createOrganisation(t.database.db, { type: 'un_entity', countryIso3: null });
+  const agency = (await signedInUser(t.app, t.database.db, { organisationId: agencyOrg.id, roles: ['agency_focal_point'] })).auth;
+  assert.equal((await post(url(c, '/shares'), ken.headers, { organisationId: agencyOrg.id })).statusCode, 200);
+  const shares = await get(url(c, '/shares'), ken.headers);
+  assert.equal(shares.statusCode, 200, shares.body);
+  assert.deepEqual(shares.json<{ items: { organisationId: string }[] }>().items.map((s) => s.organisationId), [agencyOrg.id]);
+  // Another State and the agency itself cannot revoke it.
+  assert.equal((await del(url(c, `/shares/${agencyOrg.id}`), uga.headers)).statusCode, 404);
+  assert.equal((await del(url(c, `/shares/${agencyOrg.id}`), agency.headers)).statusCode, 403);
+  const revoked = await del(url(c, `/shares/${agencyOrg.id}`), ken.headers);
+  assert.equal(revoked.statusCode, 200, revoked.body);
+  const seen = await get('/api/v1/incidents/shared-cases', agency.headers);
+  assert.ok(!seen.json<{ items: { id: string }[] }>().items.some((i) => i.id === c.id));
+  assert.equal((await del(url(c, `/shares/${agencyOrg.id}`), ken.headers)).statusCode, 404, 'no share left to revoke');
+  const audit = await t.database.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_id', '=', `KEN/${c.id}`).where('action', '=', 'case.unshare').execute();
+  assert.equal(audit.length, 1);
+  assert.deepEqual(audit[0]!.changes, { organisationId: agencyOrg.id });
+});
+
+test("retention over HTTP: the State's focal point and the Coordinator's administrator set it, audited; others cannot", async () => {
+  const path = '/api/v1/incidents/states/ken/retention';
+  const initial = await get(path, ken.headers);
+  assert.equal(initial.statusCode, 200, initial.body);
+  const { reportingState, retentionYears: before } = initial.json<{ reportingState: string; retentionYears: number | null }>();
+  assert.equal(reportingState, 'KEN');
+  const set = await put(path, ken.headers, { retentionYears: 12 });
+  assert.equal(set.statusCode, 200, set.body);
+  assert.equal(set.json<{ retentionYears: number }>().retentionYears, 12);
+  const byAdmin = await put(path, admin.headers, { retentionYears: null });
+  assert.equal(byAdmin.statusCode, 200, byAdmin.body);
+  assert.equal((await get(path, ken.headers)).json<{ retentionYears: number | null }>().retentionYears, null);
+  assert.equal((await put(path, uga.headers, { retentionYears: 1 })).statusCode, 404, 'another State');
+  assert.equal((await put(path, analyst.headers, { retentionYears: 1 })).statusCode, 403, 'analysts read, they do not set');
+  assert.equal((await get(path, analyst.headers)).statusCode, 403);
+  for (const bad of [{ retentionYears: 0 }, { retentionYears: 201 }, { retentionYears: 'ten' }, {}, { retentionYears: 5, extra: true }]) {
+    const res = await put(path, ken.headers, bad);
+    assert.equal(res.statusCode, 400, `${JSON.stringify(bad)}: ${res.body}`);
+  }
+  assert.equal((await t.app.inject({ method: 'PUT', url: '/api/v1/incidents/states/KEN/retention', payload: { retentionYears: 3 } })).statusCode, 401);
+  const audit = await t.database.db.selectFrom('audit_events').select(['changes', 'actor_user_id']).where('action', '=', 'case.retention_set').where('entity_id', '=', 'KEN').orderBy('id').execute();
+  assert.deepEqual(
+    audit.map((a) => a.changes),
+    [{ retentionYears: { from: before, to: 12 } }, { retentionYears: { from: 12, to: null } }],
+  );
+  assert.equal(audit[1]!.actor_user_id, admin.user.id);
+});
+
+test("a State's own statistics count consenting victims by year, form, sex and age band, without identifiers", async () => {
+  const gha = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'GHA' }] })).auth;
+  const doc = caseDocument('GHA');
+  const victim = (doc.victims as Record<string, unknown>[])[0]!;
+  const c = await reportCase(t.app, gha.headers, caseDocument('GHA', {
+    victims: [victim, { ...victim, ref: 'V2', identifiers: undefined, gender: { value: 'Masculine' } }, { ...victim, ref: 'V3', identifiers: undefined, consentToCount: false }],
+    links: [],
+  }));
+  const path = '/api/v1/incidents/states/GHA/statistics';
+  const draftOnly = await get(path, gha.headers);
+  assert.equal(draftOnly.statusCode, 200, draftOnly.body);
+  assert.deepEqual(draftOnly.json<{ counts: unknown[] }>().counts, [], 'drafts are not counted unless asked');
+  assert.equal((await post(url(c, '/submit'), gha.headers)).statusCode, 200);
+  const res = await get(path, gha.headers);
+  const counts = res.json<{ counts: { dimension: string; year: number; key: string | null; n: number }[] }>().counts;
+  const n = (dimension: string, key: string | null) => counts.find((x) => x.dimension === dimension && x.key === key && x.year === 2024)?.n;
+  assert.equal(n('total', null), 2, 'the victim without consent to count is left out');
+  assert.equal(n('sex', 'Feminine'), 1);
+  assert.equal(n('sex', 'Masculine'), 1);
+  assert.equal(n('form', 'ForcedLabour'), 2);
+  assert.equal(n('ageBand', '21-23'), 2);
+  assert.ok(!res.body.includes('Nakato'));
+  assert.equal((await get(`${path}?status=draft`, gha.headers)).json<{ counts: unknown[] }>().counts.length, 0);
+  assert.equal((await get(`${path}?status=bogus`, gha.headers)).statusCode, 400);
+  assert.equal((await get(path, ken.headers)).statusCode, 404, 'another State');
+  assert.equal((await get(path, analyst.headers)).statusCode, 200, 'the Coordinator reads every State');
+});
+
+test('the OpenAPI document lists the sharing, retention and statistics endpoints', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+  const doc = res.json<{ paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> }>();
+  for (const [p, method] of [
+    ['/api/v1/incidents/cases/{state}/{id}/shares/{organisationId}', 'delete'],
+    ['/api/v1/incidents/states/{state}/retention', 'put'],
+    ['/api/v1/incidents/states/{state}/statistics', 'get'],
+    ['/api/v1/incidents/intake', 'get'],
+  ] as const) {
+    const op = doc.paths[p]?.[method];
+    assert.ok(op, `${method} ${p}`);
+    assert.deepEqual(op.tags, ['incidents']);
+    assert.ok(op.summary);
+  }
+  assert.ok(res.body.includes('Bearer'), 'the API token use is documented');
+});

@@ -24,9 +24,13 @@ export const permissions = [
   'activities.manage',
   'activities.read_unpublished',
   'submissions.read_shared',
+  /** Register and change mandates (decisions and their operative paragraphs): the Coordinator. */
+  'mandates.manage',
   // Voluntary contributions
   'contributions.manage',
   'contributions.read',
+  // Monitoring: the reporting calendar the Coordinator sets
+  'monitoring.manage_calendar',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

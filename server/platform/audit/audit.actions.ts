@@ -36,9 +36,15 @@ export const AUDIT_ACTIONS = [
   'activity.create',
   'activity.update',
   'activity.import',
+  // Mandates
+  'mandate.create',
+  'mandate.update',
   // Treaty status
   'treaty.update',
   'treaty.import',
+  // Monitoring: the reporting calendar
+  'monitoring.round_create',
+  'monitoring.round_update',
   // Case data and other sensitive records
   'case.create',
   'case.read',
@@ -49,7 +55,18 @@ export const AUDIT_ACTIONS = [
   'case.accept',
   'case.return',
   'case.share',
+  'case.unshare',
+  'case.retention_set',
   'case.erase_identifiers',
+  'case.import',
+  // Aggregate reports (counts) and the GLOTIP name mapping
+  'aggregate.create',
+  'aggregate.update',
+  'aggregate.submit',
+  'aggregate.accept',
+  'aggregate.return',
+  'aggregate.import',
+  'aggregate.mapping_set',
   // Generic record changes for modules without their own verbs yet
   'record.create',
   'record.update',

@@ -34,7 +34,7 @@ test('the route table is not empty and public routes are few and deliberate', ()
   assert.ok(routes.length > 5);
   const publicRoutes = routes.filter((r) => 'public' in r.access).map(key);
   for (const r of publicRoutes) {
-    assert.match(r, /^(GET \/api\/v1\/(meta|reference|organisations|treaties|activities|auth\/session|auth\/invitation)|POST \/api\/v1\/auth\/(sign-in|password-reset|invitation))/, `${r} is public: add it here only if anonymous visitors must reach it`);
+    assert.match(r, /^(GET \/api\/v1\/(meta|reference|organisations|treaties|activities|monitoring|mandates|auth\/session|auth\/invitation)|POST \/api\/v1\/auth\/(sign-in|password-reset|invitation))/, `${r} is public: add it here only if anonymous visitors must reach it`);
   }
 });
 
@@ -106,6 +106,12 @@ const otherOrganisationsActivity: ScopeFixture = async (t) => {
   return { url: `/api/v1/activities/${created.json<{ id: string }>().id}`, outsider };
 };
 
+/** The same, relinked to mandate paragraphs by a focal point of another organisation. */
+const otherOrganisationsActivityLinks: ScopeFixture = async (t) => {
+  const { url, outsider } = await otherOrganisationsActivity(t);
+  return { url: `${url}/mandate-links`, outsider };
+};
+
 /** A case reported by Kenya; Uganda's focal point (same permissions, another State) is the outsider. */
 const otherStatesCase = (suffix = ''): ScopeFixture => async (t) => {
   const owner = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'KEN' }] })).auth;
@@ -114,7 +120,45 @@ const otherStatesCase = (suffix = ''): ScopeFixture => async (t) => {
   return { url: `/api/v1/incidents/cases/KEN/${reported.id}${suffix}`, outsider };
 };
 
+/** Kenya's own settings and figures; Uganda's focal point is the outsider. */
+const otherStatesPage = (suffix: string): ScopeFixture => async (t) => {
+  const outsider = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'UGA' }] })).auth;
+  return { url: `/api/v1/incidents/states/KEN${suffix}`, outsider };
+};
+
+/** Kenya's aggregate report for 2019; Uganda's focal point (same permissions, another State) is the outsider. */
+const otherStatesAggregate = (suffix = ''): ScopeFixture => async (t) => {
+  const owner = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'KEN' }] })).auth;
+  const outsider = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'UGA' }] })).auth;
+  const values = [{ indicator: 'detected_victims', dimension: 'total', category: 'total', sex: 'total', age: 'total', value: { kind: 'count', count: 9 } }];
+  const made = await t.app.inject({ method: 'PUT', url: '/api/v1/aggregates/reports/KEN/2019', headers: owner.headers, payload: { values } });
+  assert.equal(made.statusCode, 200, made.body);
+  return { url: `/api/v1/aggregates/reports/KEN${suffix}`, outsider };
+};
+
+/** An import job started by Kenya's focal point; Uganda's focal point (same permission) is the outsider. */
+const otherUsersImport = (suffix = ''): ScopeFixture => async (t) => {
+  const owner = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'KEN' }] })).auth;
+  const outsider = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'UGA' }] })).auth;
+  const started = await t.app.inject({ method: 'POST', url: '/api/v1/incidents/imports?format=htcds&reporter=KEN', headers: { ...owner.headers, 'content-type': 'text/csv' }, payload: 'cas_ID\n1\n' });
+  assert.equal(started.statusCode, 202, started.body);
+  return { url: `/api/v1/incidents/imports/${started.json<{ id: string }>().id}${suffix}`, outsider };
+};
+
 const scopeFixtures: Record<string, ScopeFixture> = {
+  'GET /api/v1/aggregates/reports/:state': otherStatesAggregate(),
+  'GET /api/v1/aggregates/reports/:state/summary': otherStatesAggregate('/summary'),
+  'GET /api/v1/aggregates/reports/:state/:year': otherStatesAggregate('/2019'),
+  'PUT /api/v1/aggregates/reports/:state/:year': otherStatesAggregate('/2019'),
+  'GET /api/v1/aggregates/reports/:state/:year/versions': otherStatesAggregate('/2019/versions'),
+  'POST /api/v1/aggregates/reports/:state/:year/submit': otherStatesAggregate('/2019/submit'),
+  'GET /api/v1/incidents/cases/:state/:id/shares': otherStatesCase('/shares'),
+  'GET /api/v1/incidents/imports/:jobId': otherUsersImport(),
+  'POST /api/v1/incidents/imports/:jobId/commit': otherUsersImport('/commit'),
+  'DELETE /api/v1/incidents/cases/:state/:id/shares/:organisationId': otherStatesCase(`/shares/${randomUUID()}`),
+  'GET /api/v1/incidents/states/:state/retention': otherStatesPage('/retention'),
+  'PUT /api/v1/incidents/states/:state/retention': otherStatesPage('/retention'),
+  'GET /api/v1/incidents/states/:state/statistics': otherStatesPage('/statistics'),
   'GET /api/v1/incidents/cases/:state/:id': otherStatesCase(),
   'PATCH /api/v1/incidents/cases/:state/:id': otherStatesCase(),
   'GET /api/v1/incidents/cases/:state/:id/versions': otherStatesCase('/versions'),
@@ -122,6 +166,7 @@ const scopeFixtures: Record<string, ScopeFixture> = {
   'POST /api/v1/incidents/cases/:state/:id/shares': otherStatesCase('/shares'),
   'GET /api/v1/organisations/:id/focal-points': otherOrganisationsFocalPoints,
   'PATCH /api/v1/activities/:id': otherOrganisationsActivity,
+  'PUT /api/v1/activities/:id/mandate-links': otherOrganisationsActivityLinks,
   'DELETE /api/v1/me/sessions/:id': ownRecord('sessions'),
   'DELETE /api/v1/me/tokens/:id': ownRecord('tokens'),
 };

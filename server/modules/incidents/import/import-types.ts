@@ -45,6 +45,8 @@ export interface ImportOutcome {
   updated: number;
   unchanged: number;
   problems: ImportProblem[];
+  /** Things that did not stop the import (e.g. columns that were ignored). */
+  warnings?: ImportProblem[];
   summary: ImportSummaryRow[];
 }
 

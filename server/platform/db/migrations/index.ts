@@ -10,6 +10,13 @@ import * as registry2 from '../../../modules/registry/registry-2.migration.ts';
 import * as treaties from '../../../modules/treaties/treaties.migration.ts';
 import * as activities from '../../../modules/activities/activities.migration.ts';
 import * as incidents from '../../../modules/incidents/incidents.migration.ts';
+import * as mandates from '../../../modules/mandates/mandates.migration.ts';
+import * as activitiesSearch from '../../../modules/activities/activities-search.migration.ts';
+import * as monitoring from '../../../modules/monitoring/monitoring.migration.ts';
+import * as incidentAggregates from '../../../modules/incidents/aggregates/aggregates.migration.ts';
+import * as incidentImports from '../../../modules/incidents/import/import.migration.ts';
+import * as demoPlants from '../../../modules/activities/activities-demo-plants.migration.ts';
+import * as incidents2 from '../../../modules/incidents/incidents-2.migration.ts';
 
 /**
  * Every migration, in order. Listed statically (no directory scan) so that the same list
@@ -27,4 +34,11 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0009-treaties': treaties,
   '2026-11-29-0010-activities': activities,
   '2026-11-29-0011-incidents': incidents,
+  '2026-11-29-0012-mandates': mandates,
+  '2026-11-29-0013-activities-search': activitiesSearch,
+  '2026-11-29-0014-monitoring': monitoring,
+  '2026-11-29-0015-incident-aggregates': incidentAggregates,
+  '2026-11-29-0016-incident-imports': incidentImports,
+  '2026-11-29-0017-demo-plants': demoPlants,
+  '2026-11-29-0018-incidents-2': incidents2,
 };

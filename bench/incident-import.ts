@@ -1,0 +1,208 @@
+// Incident import: the full HTCDS bulk import (read the CSV, validate every cell, seal the
+// identifiers, compute person keys, write in COPY batches in one transaction) against a raw COPY
+// of exactly the rows it wrote, into the same tables with the same keys and indexes, on the same
+// engine in the same run. The ratio import ÷ raw COPY is what counts, plus the peak memory.
+//
+//   npm run bench:incident-import                      (1,000,000 rows, both engines)
+//   npm run bench:incident-import -- --rows 50000 --engines pglite
+// Run one engine per process for a clean peak-memory figure (PGlite runs inside this process).
+//   BENCH_DATABASE_URL=postgres://... npm run bench:incident-import   (else a throwaway server)
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type Database } from '../server/platform/db/database.ts';
+import { prepareDatabase } from '../server/platform/db/prepare.ts';
+import { BATCH_ROWS, perpetratorColumns, victimColumns } from '../server/modules/incidents/import/case-import.ts';
+import { importHtcds } from '../server/modules/incidents/import/htcds.ts';
+import { csvCell, sampleHeader, sampleRow } from '../server/modules/incidents/import/htcds-sample.ts';
+import { findPostgresBin, startThrowawayPostgres } from './throwaway-postgres.ts';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, engines: { type: 'string', default: 'pglite,postgres' } } });
+const ROWS = Number(values.rows);
+if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error('--rows must be a positive whole number');
+const ENGINES = values.engines.split(',').map((s) => s.trim());
+const STATE = 'KEN';
+/** Rows per raw COPY statement: PGlite's COPY grows super-linearly past ~100k rows (bench/RESULTS.md). */
+const RAW_BATCH_ROWS = 100_000;
+const log = (line: string) => console.log(line);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-bench-incident-import-'));
+
+/** The tables the import writes, in foreign-key order, with the columns it writes. */
+const tables: { table: string; key: 'id' | 'case_id'; columns: readonly string[] }[] = [
+  { table: 'incident_cases', key: 'id', columns: ['reporting_state', 'id', 'entity_type', 'entity_name', 'entity_organisation_id', 'external_id', 'status', 'version', 'created_by', 'created_at', 'updated_at'] },
+  { table: 'incident_case_versions', key: 'case_id', columns: ['reporting_state', 'case_id', 'version', 'document', 'identifiers', 'created_by', 'created_at'] },
+  { table: 'incident_events', key: 'case_id', columns: ['reporting_state', 'case_id', 'iccs_code', 'recruitment_date', 'exploitation_start_date', 'exploitation_end_date', 'detection_date', 'reasons'] },
+  { table: 'incident_event_places', key: 'case_id', columns: ['reporting_state', 'case_id', 'seq', 'stage', 'country_iso3', 'area', 'reasons'] },
+  { table: 'incident_victims', key: 'case_id', columns: victimColumns },
+  { table: 'incident_perpetrators', key: 'case_id', columns: perpetratorColumns },
+  { table: 'incident_links', key: 'case_id', columns: ['reporting_state', 'case_id', 'victim_ref', 'perpetrator_ref'] },
+  { table: 'incident_import_fingerprints', key: 'case_id', columns: ['reporting_state', 'case_id', 'version', 'fingerprint'] },
+];
+
+/** Writes the CSV a row at a time (the file is never held in memory). */
+async function writeCsv(file: string, rows: number): Promise<number> {
+  const out = fs.createWriteStream(file);
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write(`${sampleHeader.join(',')}\n`);
+  let chunk = '';
+  for (let i = 1; i <= rows; i++) {
+    const r = sampleRow(i, STATE);
+    chunk += `${sampleHeader.map((c) => csvCell(r[c])).join(',')}\n`;
+    if (chunk.length > 1 << 20) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  await write(chunk);
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return fs.statSync(file).size;
+}
+
+/** Samples resident memory while `fn` runs; returns its duration and the peak. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; startRssMb: number; peakRssMb: number; peakHeapMb: number }> {
+  const startRss = process.memoryUsage().rss;
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 100);
+  const start = performance.now();
+  try {
+    const result = await fn();
+    return { result, seconds: (performance.now() - start) / 1000, startRssMb: startRss / 2 ** 20, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// The reference encoding: every column read back as text, escaped for COPY text format by this
+// file's own encoder, so the reference loads exactly what the import wrote.
+const escapeCopy = (v: string | null) => (v === null ? '\\N' : v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')));
+
+/** Dumps the imported rows to one COPY text file per table, a page of cases at a time. */
+async function dumpTables(database: Database): Promise<Map<string, string>> {
+  const files = new Map(tables.map((t) => [t.table, path.join(work, `${t.table}.copy`)]));
+  for (const f of files.values()) fs.writeFileSync(f, '');
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const ids = (await sql<{ id: string }>`SELECT id FROM incident_cases WHERE reporting_state = ${STATE} AND id > ${after}::uuid ORDER BY id LIMIT 20000`.execute(database.db)).rows.map((r) => r.id);
+    if (ids.length === 0) break;
+    const [first, last] = [ids[0]!, ids.at(-1)!];
+    for (const t of tables) {
+      const cols = sql.join(t.columns.map((c) => sql`${sql.ref(c)}::text`));
+      const rows = await sql<Record<string, string | null>>`SELECT ${cols} FROM ${sql.table(t.table)} WHERE reporting_state = ${STATE} AND ${sql.ref(t.key)} BETWEEN ${first}::uuid AND ${last}::uuid`.execute(database.db);
+      fs.appendFileSync(files.get(t.table)!, rows.rows.map((r) => `${Object.values(r).map(escapeCopy).join('\t')}\n`).join(''));
+    }
+    after = last;
+  }
+  return files;
+}
+
+async function emptyTables(database: Database): Promise<void> {
+  await sql`TRUNCATE incident_import_fingerprints, incident_links, incident_perpetrators, incident_victims, incident_event_places, incident_events, incident_case_versions, incident_cases CASCADE`.execute(database.db);
+  await sql`CHECKPOINT`.execute(database.db).catch(() => {});
+}
+
+/** The reference: COPY of the dumped rows, table by table, in batches, in one transaction. */
+async function rawCopy(database: Database, files: Map<string, string>): Promise<number> {
+  return database.transaction(async (tx) => {
+    let loaded = 0;
+    for (const t of tables) {
+      const lines = fs.readFileSync(files.get(t.table)!, 'utf8').split('\n');
+      lines.pop();
+      for (let i = 0; i < lines.length; i += RAW_BATCH_ROWS) {
+        loaded += await tx.copyRaw({ table: t.table, columns: t.columns }, Buffer.from(`${lines.slice(i, i + RAW_BATCH_ROWS).join('\n')}\n`, 'utf8'));
+      }
+    }
+    return loaded;
+  });
+}
+
+async function count(database: Database): Promise<string> {
+  const r = await sql<{ c: string; v: string; h: string }>`SELECT (SELECT count(*) FROM incident_cases) AS c, (SELECT count(*) FROM incident_victims) AS v, (SELECT sum(hashtext(t::text)) FROM incident_victims t) AS h`.execute(database.db);
+  return `${r.rows[0]!.c} cases, ${r.rows[0]!.v} victims, checksum ${r.rows[0]!.h}`;
+}
+
+async function benchEngine(engine: string, database: Database, csv: string): Promise<void> {
+  await prepareDatabase(database);
+  const settings = { masterKey: randomBytes(32) } as Parameters<typeof importHtcds>[1];
+  const imported = await measured(() => importHtcds(database, settings, { kind: 'system' }, { filePath: csv, fileName: 'bench.csv', dryRun: false }));
+  if (!imported.result.committed) throw new Error(`the import did not commit: ${JSON.stringify(imported.result.problems.slice(0, 5))}`);
+  const afterImport = await count(database);
+  const files = await dumpTables(database);
+  await emptyTables(database);
+  const raw = await measured(() => rawCopy(database, files));
+  const afterRaw = await count(database);
+  if (afterRaw !== afterImport) throw new Error(`the reference loaded different rows: ${afterRaw} vs ${afterImport}`);
+  const ratio = imported.seconds / raw.seconds;
+  log(`| ${engine} | ${ROWS.toLocaleString('en')} | ${imported.seconds.toFixed(1)} s | ${raw.seconds.toFixed(1)} s | ${ratio.toFixed(2)} | ${imported.peakRssMb.toFixed(0)} MB (${imported.startRssMb.toFixed(0)} MB at start; JS heap ${imported.peakHeapMb.toFixed(0)} MB) |`);
+  log(`  ${engine}: ${afterImport}; ${raw.result.toLocaleString('en')} rows copied raw; import batches of ${BATCH_ROWS} rows`);
+}
+
+async function main(): Promise<void> {
+  const csv = path.join(work, 'bench.csv');
+  log(`Generating ${ROWS.toLocaleString('en')} HTCDS rows ...`);
+  const bytes = await writeCsv(csv, ROWS);
+  log(`${(bytes / 2 ** 20).toFixed(0)} MiB CSV. Machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log('| Engine | Rows | Import (parse, validate, seal, insert) | Raw COPY of the same rows | Ratio | Peak RSS during the import |');
+  log('|---|---:|---:|---:|---:|---|');
+  for (const engine of ENGINES) {
+    if (engine === 'pglite') {
+      const dir = path.join(work, 'pglite');
+      const database = await openDatabase({ dataDir: dir });
+      try {
+        await benchEngine('PGlite', database, csv);
+      } finally {
+        await database.close();
+      }
+    } else if (engine === 'postgres') {
+      let url = process.env.BENCH_DATABASE_URL;
+      let stop = () => {};
+      if (!url) {
+        if (!findPostgresBin()) {
+          log('PostgreSQL skipped: no BENCH_DATABASE_URL and no initdb/pg_ctl');
+          continue;
+        }
+        const server = await startThrowawayPostgres();
+        url = server.url;
+        stop = server.stop;
+      } else {
+        // A scratch database on the given server, dropped afterwards.
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        const name = `tiphub_bench_import_${process.pid}`;
+        await admin.query(`CREATE DATABASE ${name}`);
+        await admin.end();
+        const base = url;
+        url = Object.assign(new URL(url), { pathname: `/${name}` }).href;
+        stop = () => {
+          const c = new pg.Client({ connectionString: base });
+          void c.connect().then(async () => {
+            await c.query(`DROP DATABASE IF EXISTS ${name}`);
+            await c.end();
+          });
+        };
+      }
+      const database = await openDatabase({ url, poolSize: 2 });
+      try {
+        await benchEngine('PostgreSQL', database, csv);
+      } finally {
+        await database.close();
+        stop();
+      }
+    }
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => fs.rmSync(work, { recursive: true, force: true }));

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
+import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { signedInUser, type SignedIn } from '../../../test/helpers/users.ts';
+import { sampleCsv, sampleRow } from './import/htcds-sample.ts';
+import type { ImportJobView } from './import/import-jobs.ts';
+
+let t: TestApp;
+let ken: SignedIn;
+let uga: SignedIn;
+let admin: SignedIn;
+
+before(async () => {
+  t = await testApp();
+  ken = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'KEN' }] })).auth;
+  uga = (await signedInUser(t.app, t.database.db, { roles: [{ role: 'state_focal_point', countryIso3: 'UGA' }] })).auth;
+  admin = (await signedInUser(t.app, t.database.db, { roles: ['coordinator_admin'] })).auth;
+});
+after(async () => {
+  await t.close();
+});
+
+const csv = (from: number, to: number, state = 'KEN') => sampleCsv(Array.from({ length: to - from + 1 }, (_, i) => sampleRow(from + i, state)));
+
+async function upload(who: SignedIn, body: string | Buffer, query: string) {
+  return t.app.inject({ method: 'POST', url: `/api/v1/incidents/imports?${query}`, headers: { ...who.headers, 'content-type': 'text/csv' }, payload: body });
+}
+
+async function finished(who: SignedIn, id: string): Promise<ImportJobView> {
+  for (;;) {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/incidents/imports/${id}`, headers: who.headers });
+    assert.equal(res.statusCode, 200, res.body);
+    const job = res.json<ImportJobView>();
+    if (job.status !== 'running') return job;
+    await sleep(50);
+  }
+}
+
+const cases = async (state: string) => Number((await sql<{ n: string }>`select count(*) as n from incident_cases where reporting_state = ${state}`.execute(t.database.db)).rows[0]!.n);
+
+test('upload → dry run with preview (no identifiers) and summary → commit → saved', async () => {
+  const res = await upload(ken, csv(1, 12), 'format=htcds&fileName=cases.csv&dryRun=true');
+  assert.equal(res.statusCode, 202, res.body);
+  const dry = await finished(ken, res.json<ImportJobView>().id);
+  assert.equal(dry.status, 'done');
+  assert.deepEqual(dry.outcome!.problems, []);
+  assert.equal(dry.outcome!.created, 12);
+  assert.equal(dry.outcome!.committed, false);
+  assert.equal(dry.bytesDone, dry.bytesTotal);
+  assert.equal(dry.preview!.rows.length, 10);
+  assert.ok(dry.preview!.columns.includes('prs_Gender'));
+  assert.ok(!dry.preview!.columns.includes('prs_FamilyName'));
+  const shown = JSON.stringify(dry);
+  for (const secret of ['Okello-1', 'P00000001', 'Samuel']) assert.ok(!shown.includes(secret), `${secret} is shown`);
+  assert.equal(await cases('KEN'), 0);
+
+  const commit = await t.app.inject({ method: 'POST', url: `/api/v1/incidents/imports/${dry.id}/commit`, headers: ken.headers });
+  assert.equal(commit.statusCode, 202, commit.body);
+  const done = await finished(ken, commit.json<ImportJobView>().id);
+  assert.equal(done.outcome!.committed, true);
+  assert.equal(done.committedFrom, dry.id);
+  assert.equal(await cases('KEN'), 12);
+  // The dry run is used up.
+  assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/incidents/imports/${dry.id}/commit`, headers: ken.headers })).statusCode, 404);
+});
+
+test('bad rows: problems with line, column, value, reason; commit refused; nothing saved', async () => {
+  const body = csv(50, 51).replace('Feminine', 'Robot');
+  const res = await upload(ken, body, 'format=htcds&dryRun=true');
+  const job = await finished(ken, res.json<ImportJobView>().id);
+  assert.deepEqual(job.outcome!.problems, [{ line: 2, column: 'prs_Gender', value: 'Robot', reason: 'not a value of HTCDS Gender' }]);
+  const commit = await t.app.inject({ method: 'POST', url: `/api/v1/incidents/imports/${job.id}/commit`, headers: ken.headers });
+  assert.equal(commit.statusCode, 409);
+});
+
+test("another State's focal point cannot import for Kenya nor see Kenya's import", async () => {
+  const res = await upload(ken, csv(60, 61), 'format=htcds');
+  const id = res.json<ImportJobView>().id;
+  await finished(ken, id);
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/incidents/imports/${id}`, headers: uga.headers })).statusCode, 404);
+  assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/incidents/imports/${id}/commit`, headers: uga.headers })).statusCode, 404);
+  const forKenya = await upload(uga, csv(60, 61).replace(/,KEN,/g, ',,'), 'format=htcds&reporter=KEN');
+  assert.equal(forKenya.statusCode, 404);
+  const rowsNamingKenya = await upload(uga, csv(60, 61), 'format=htcds&dryRun=false');
+  const refused = await finished(uga, rowsNamingKenya.json<ImportJobView>().id);
+  assert.equal(refused.outcome!.committed, false);
+  assert.match(refused.outcome!.problems[0]!.reason, /may not report for this State/);
+  // The Coordinator may import for any State.
+  const coordinator = await upload(admin, csv(70, 71, 'UGA'), 'format=htcds&dryRun=false');
+  assert.equal((await finished(admin, coordinator.json<ImportJobView>().id)).outcome!.committed, true);
+});
+
+test('the API keeps answering while an import runs', async () => {
+  const res = await upload(admin, csv(1000, 9000, 'TZA'), 'format=htcds&dryRun=false');
+  assert.equal(res.statusCode, 202);
+  const id = res.json<ImportJobView>().id;
+  const health = await t.app.inject({ method: 'GET', url: '/api/health' });
+  assert.equal(health.statusCode, 200);
+  const answeredAt = new Date().toISOString();
+  const done = await finished(admin, id);
+  assert.equal(done.outcome!.created, 8001);
+  assert.ok(done.finishedAt! > answeredAt, `health answered (${answeredAt}) before the import finished (${done.finishedAt})`);
+});
+
+test('an empty body and an unknown format are refused', async () => {
+  assert.equal((await upload(ken, '', 'format=htcds')).statusCode, 400);
+  assert.equal((await upload(ken, 'a,b\n', 'format=nope')).statusCode, 400);
+});

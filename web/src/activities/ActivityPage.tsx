@@ -1,0 +1,44 @@
+import { getCountries } from '../api.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useSearchParam } from '../router/history.ts';
+import { Link } from '../router/Link.tsx';
+import { ErrorState } from '../shared/ErrorState.tsx';
+import { LoadingState } from '../shared/LoadingState.tsx';
+import { useAsync } from '../shared/useAsync.ts';
+import { getActivity, getHistory } from './activitiesApi.ts';
+import { ActivityDetails } from './ActivityDetails.tsx';
+import { VersionHistory } from './VersionHistory.tsx';
+import { narrative } from './narratives.ts';
+import './activities.css';
+
+/** One activity: everything it reports, every version of it, and the changes between two. */
+export function ActivityPage() {
+  const { t, lang } = useI18n();
+  const id = useSearchParam('id');
+  const [state, retry] = useAsync(
+    async (signal) => {
+      if (!id) return null;
+      const [activity, history, countries] = await Promise.all([getActivity(id, signal), getHistory(id, signal), getCountries(signal)]);
+      return { activity, history, countries };
+    },
+    [id],
+  );
+  const title = state.status === 'ready' && state.data ? narrative(state.data.activity.document.title, lang) : null;
+  return (
+    <div className="page activities">
+      <h1 lang={title?.lang}>{title?.text ?? t('activities.page.title')}</h1>
+      <p>
+        <Link to="/activities">{t('activities.page.back')}</Link>
+      </p>
+      {!id && <p role="status">{t('activities.page.missing')}</p>}
+      {state.status === 'loading' && <LoadingState />}
+      {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
+      {state.status === 'ready' && state.data && (
+        <>
+          <ActivityDetails activity={state.data.activity} countries={state.data.countries} />
+          <VersionHistory activityId={state.data.activity.id} versions={state.data.history} />
+        </>
+      )}
+    </div>
+  );
+}
