@@ -20,7 +20,12 @@ function find(dir: string, out: string[] = []): string[] {
 }
 
 const all = [...find('server'), ...find('test')].sort();
-const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all).filter((f) => f.endsWith('.browser.test.ts') === browser);
+// The command-line tests (*cli.test.ts) drive `tiphub` on an embedded data directory whatever
+// TEST_DATABASE_URL says, so the PostgreSQL pass leaves them to the embedded pass.
+const embeddedOnly = (f: string): boolean => f.endsWith('cli.test.ts');
+const files = (only.length ? all.filter((f) => only.some((o) => f.includes(o))) : all)
+  .filter((f) => f.endsWith('.browser.test.ts') === browser)
+  .filter((f) => !(process.env.TEST_DATABASE_URL && embeddedOnly(f)));
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);

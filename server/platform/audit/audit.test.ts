@@ -285,7 +285,9 @@ test('sensitive fields are redacted before they are stored, at any depth', async
     user: { password: REDACTED, totpSecret: REDACTED, api_token: REDACTED, email: 'a@example.org' },
     identity_number: REDACTED,
   });
-  assert.doesNotMatch(JSON.stringify(await listAuditEvents(database.db, { limit: 500 })), /Ana|Silva|hunter2|JBSWY3DP|tk_123|5555/);
+  // The hashes are left out: hex digits can spell "5555" by chance.
+  const listed = (await listAuditEvents(database.db, { limit: 500 })).events.map(({ hash: _hash, ...rest }) => rest);
+  assert.doesNotMatch(JSON.stringify(listed), /Ana|Silva|hunter2|JBSWY3DP|tk_123|5555/);
   assert.equal((await verifyAuditChain(database.db)).ok, true);
 });
 
