@@ -1,6 +1,6 @@
 // The incident import API: upload (XMLHttpRequest, for upload progress), job polling, commit.
-import { ApiError, request } from '../api.ts';
-import { getSession } from '../auth/accessApi.ts';
+import { request } from '../api.ts';
+import { uploadFile } from '../shared/uploadFile.ts';
 
 export const importFormats = ['htcds', 'ctdc', 'glotip'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -42,33 +42,9 @@ export interface ImportJob {
 }
 
 /** Uploads the file as the raw body of a dry run; `onProgress` gets the share sent (0..1). */
-export async function uploadForCheck(file: File, format: ImportFormat, reporter: string, onProgress: (share: number) => void): Promise<ImportJob> {
-  // The upload is not a JSON call, so it sends the session's CSRF token itself.
-  const { csrfToken } = await getSession();
+export function uploadForCheck(file: File, format: ImportFormat, reporter: string, onProgress: (share: number) => void): Promise<ImportJob> {
   const query = new URLSearchParams({ format, fileName: file.name, dryRun: 'true', ...(reporter ? { reporter } : {}) });
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/incidents/imports?${query.toString()}`);
-    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
-    xhr.setRequestHeader('accept', 'application/json');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError('NETWORK', 'The upload did not reach the server', undefined, undefined));
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText) as unknown;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status === 202) return resolve(body as ImportJob);
-      const error = (body as { error?: { code: string; message: string; correlationId?: string; details?: { field?: string; reason: string }[] } } | undefined)?.error;
-      reject(new ApiError(error?.code ?? 'BAD_RESPONSE', error?.message ?? `The upload answered ${xhr.status}`, xhr.status, error?.correlationId, error?.details ?? []));
-    };
-    xhr.send(file);
-  });
+  return uploadFile<ImportJob>(`/api/v1/incidents/imports?${query.toString()}`, file, 202, onProgress);
 }
 
 export function getJob(id: string, signal?: AbortSignal): Promise<ImportJob> {
