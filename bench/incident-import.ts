@@ -1,5 +1,6 @@
 // Incident import: the full HTCDS bulk import (read the CSV, validate every cell, seal the
-// identifiers, compute person keys, write in COPY batches in one transaction) against a raw COPY
+// identifiers, compute person keys, write in COPY batches of a short transaction each, invisible
+// until the run is published in a last short transaction) against a raw COPY
 // of exactly the rows it wrote, into the same tables with the same keys and indexes, on the same
 // engine in the same run. The ratio import ÷ raw COPY is what counts, plus the peak memory.
 //
@@ -16,7 +17,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../server/platform/db/database.ts';
 import { prepareDatabase } from '../server/platform/db/prepare.ts';
-import { BATCH_ROWS, perpetratorColumns, victimColumns } from '../server/modules/incidents/import/case-import.ts';
+import { BATCH_ROWS, caseColumns, perpetratorColumns, victimColumns } from '../server/modules/incidents/import/case-import.ts';
 import { importHtcds } from '../server/modules/incidents/import/htcds.ts';
 import { csvCell, sampleHeader, sampleRow } from '../server/modules/incidents/import/htcds-sample.ts';
 import { findPostgresBin, startThrowawayPostgres } from './throwaway-postgres.ts';
@@ -26,14 +27,14 @@ const ROWS = Number(values.rows);
 if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error('--rows must be a positive whole number');
 const ENGINES = values.engines.split(',').map((s) => s.trim());
 const STATE = 'KEN';
-/** Rows per raw COPY statement: PGlite's COPY grows super-linearly past ~100k rows (bench/RESULTS.md). */
-const RAW_BATCH_ROWS = 100_000;
+/** Bytes per raw COPY statement (whole lines): PGlite's COPY grows super-linearly past ~100k rows (bench/RESULTS.md). */
+const RAW_CHUNK_BYTES = 8 * 2 ** 20;
 const log = (line: string) => console.log(line);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-bench-incident-import-'));
 
 /** The tables the import writes, in foreign-key order, with the columns it writes. */
 const tables: { table: string; key: 'id' | 'case_id'; columns: readonly string[] }[] = [
-  { table: 'incident_cases', key: 'id', columns: ['reporting_state', 'id', 'entity_type', 'entity_name', 'entity_organisation_id', 'external_id', 'status', 'version', 'created_by', 'created_at', 'updated_at'] },
+  { table: 'incident_cases', key: 'id', columns: caseColumns },
   { table: 'incident_case_versions', key: 'case_id', columns: ['reporting_state', 'case_id', 'version', 'document', 'identifiers', 'created_by', 'created_at'] },
   { table: 'incident_events', key: 'case_id', columns: ['reporting_state', 'case_id', 'iccs_code', 'recruitment_date', 'exploitation_start_date', 'exploitation_end_date', 'detection_date', 'reasons'] },
   { table: 'incident_event_places', key: 'case_id', columns: ['reporting_state', 'case_id', 'seq', 'stage', 'country_iso3', 'area', 'reasons'] },
@@ -109,16 +110,20 @@ async function emptyTables(database: Database): Promise<void> {
   await sql`CHECKPOINT`.execute(database.db).catch(() => {});
 }
 
-/** The reference: COPY of the dumped rows, table by table, in batches, in one transaction. */
+/** The reference: COPY of the dumped rows, table by table, in chunks of whole lines, in one transaction. */
 async function rawCopy(database: Database, files: Map<string, string>): Promise<number> {
   return database.transaction(async (tx) => {
     let loaded = 0;
     for (const t of tables) {
-      const lines = fs.readFileSync(files.get(t.table)!, 'utf8').split('\n');
-      lines.pop();
-      for (let i = 0; i < lines.length; i += RAW_BATCH_ROWS) {
-        loaded += await tx.copyRaw({ table: t.table, columns: t.columns }, Buffer.from(`${lines.slice(i, i + RAW_BATCH_ROWS).join('\n')}\n`, 'utf8'));
+      // Streamed: a table's dump can be larger than the longest string V8 allows (512 MiB).
+      let carry = Buffer.alloc(0);
+      for await (const piece of fs.createReadStream(files.get(t.table)!, { highWaterMark: RAW_CHUNK_BYTES })) {
+        const data = Buffer.concat([carry, piece as Buffer]);
+        const end = data.lastIndexOf(0x0a) + 1;
+        carry = data.subarray(end);
+        if (end > 0) loaded += await tx.copyRaw({ table: t.table, columns: t.columns }, data.subarray(0, end));
       }
+      if (carry.length) throw new Error(`${t.table}: the dump does not end with a line break`);
     }
     return loaded;
   });
@@ -135,6 +140,7 @@ async function benchEngine(engine: string, database: Database, csv: string): Pro
   const imported = await measured(() => importHtcds(database, settings, { kind: 'system' }, { filePath: csv, fileName: 'bench.csv', dryRun: false }));
   if (!imported.result.committed) throw new Error(`the import did not commit: ${JSON.stringify(imported.result.problems.slice(0, 5))}`);
   const afterImport = await count(database);
+  log(`  ${engine} import: ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peakRssMb.toFixed(0)} MB (JS heap ${imported.peakHeapMb.toFixed(0)} MB); ${afterImport}`);
   const files = await dumpTables(database);
   await emptyTables(database);
   const raw = await measured(() => rawCopy(database, files));

@@ -29,6 +29,7 @@ import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { activityImportRoutes } from './modules/activities/activities.import.routes.ts';
 import { ActivityFilesService } from './modules/activities/iati/activity-files.ts';
 import { IncidentsService } from './modules/incidents/incidents.service.ts';
+import { RetentionSchedule } from './modules/incidents/retention-schedule.ts';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
 import { incidentImportRoutes } from './modules/incidents/incidents.import.routes.ts';
 import { ImportJobs } from './modules/incidents/import/import-jobs.ts';
@@ -128,6 +129,11 @@ export async function buildApp({ database, logger, settings, webDir }: AppDepend
   const reference = new ReferenceService(database.db);
   const registry = new RegistryService(database);
   const treaties = new TreatiesService(database);
+  // Erases identifiers past each State's retention period: first shortly after the app is
+  // ready, then every settings.retentionSweepHours; stopped (and awaited) before the database closes.
+  const retention = new RetentionSchedule(() => new IncidentsService(database, settings).applyRetention(), settings.retentionSweepHours, app.log);
+  app.addHook('onReady', async () => retention.start());
+  app.addHook('onClose', async () => retention.stop());
 
   await app.register(
     async (api) => {

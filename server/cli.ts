@@ -8,6 +8,7 @@ import { prepareDatabase } from './platform/db/prepare.ts';
 import { demoContributors } from './platform/demo/contributors.ts';
 import { demoStatus, removeDemo, seedDemo } from './platform/demo/demo.ts';
 import { startServer, StartupError } from './main.ts';
+import { settingsFrom } from './platform/settings.ts';
 import { adminCommand, adminUsage } from './platform/access/admin.cli.ts';
 import { importIncidentsCommand, incidentsCommand, incidentsImportUsage, incidentsUsage } from './modules/incidents/incidents.cli.ts';
 import { exportTreatiesCommand, importTreatiesCommand, treatiesExportUsage, treatiesImportUsage } from './modules/treaties/treaties.cli.ts';
@@ -72,7 +73,8 @@ const commands: Record<string, Command> = {
       if (seed !== undefined && !Number.isInteger(seed)) return fail(`--seed must be a whole number, got ${values.seed}`);
       return withDatabase(config, async (database) => {
         await prepareDatabase(database);
-        const seeded = await seedDemo(database, demoContributors, seed);
+        // The master key seals the demo cases' synthetic identifiers, as the server would.
+        const seeded = await seedDemo(database, demoContributors, seed, { masterKey: settingsFrom(config).settings.masterKey });
         console.log(seeded ? 'Demonstration data loaded.' : 'Demonstration data is already loaded; run "tiphub demo remove" first.');
         return 0;
       });

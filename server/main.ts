@@ -30,7 +30,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     const applied = await prepareDatabase(database);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     if (config.demo && (await neverSeeded(database))) {
-      await seedDemo(database, demoContributors);
+      await seedDemo(database, demoContributors, undefined, { masterKey: settings.masterKey });
       logger.info('demonstration data seeded (first start)');
     }
     const app = await buildApp({ database, logger, settings, webDir: config.webDir });

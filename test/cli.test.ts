@@ -1,5 +1,6 @@
 // The operator's commands on an embedded database: migrate, db status, demo seed/remove.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from './helpers/database.ts';
@@ -27,6 +28,8 @@ test('migrate, db status, demo seed and demo remove', async () => {
   const seed = await tiphub(['demo', 'seed', '--seed', '42'], dataDir);
   assert.equal(seed.code, 0, seed.out);
   assert.match((await tiphub(['db', 'status'], dataDir)).out, /Demo data:\s+loaded \(seed 42/);
+  // The demo cases' synthetic identifiers are sealed with the installation's master key, made on first use.
+  assert.ok(fs.existsSync(path.join(dataDir, 'master.key')));
 
   const remove = await tiphub(['demo', 'remove'], dataDir);
   assert.equal(remove.code, 0, remove.out);

@@ -28,6 +28,8 @@ export interface Config {
   /** `smtp://user:pass@host:port` or `smtps://...`; absent: e-mails go to the local outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Hours between sweeps that erase identifiers past their State's retention period; 0: off. */
+  retentionSweepHours: number;
 }
 
 const booleanFlag = z
@@ -77,6 +79,7 @@ const envSchema = z.object({
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: 'must be an smtp:// or smtps:// URL' }),
   MAIL_FROM: z.string().trim().min(3).default('TIP Hub <no-reply@tiphub.invalid>'),
+  RETENTION_SWEEP_HOURS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 (off) or more').max(24 * 24, 'must be at most 576 (24 days)').default(24),
 });
 
 export class ConfigError extends Error {
@@ -119,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS, cacheSeconds: e.SESSION_CACHE_SECONDS },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    retentionSweepHours: e.RETENTION_SWEEP_HOURS,
   };
 }
 

@@ -10,6 +10,8 @@ export interface AppSettings {
   session: { idleMinutes: number; absoluteHours: number; cacheSeconds: number };
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Hours between retention sweeps (erasing identifiers past a State's period); 0: off. */
+  retentionSweepHours: number;
 }
 
 export function settingsFrom(config: Config): { settings: AppSettings; masterKeyCreated: boolean } {
@@ -22,6 +24,7 @@ export function settingsFrom(config: Config): { settings: AppSettings; masterKey
       session: config.session,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
+      retentionSweepHours: config.retentionSweepHours,
     },
     masterKeyCreated: created,
   };

@@ -3,10 +3,9 @@
 // breakdown, downloads CSV, and reads the page in Arabic. (`void test`: the runner awaits it.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { totpCode } from '../../server/platform/access/totp.ts';
 import { aggregatesMessages } from '../../web/src/aggregates/messages.ts';
 import { en } from '../../web/src/i18n/messages/en.ts';
-import { resultsDir, useBrowser } from '../helpers/browser.ts';
+import { resultsDir, signInEnrollingSecondFactor, useBrowser } from '../helpers/browser.ts';
 
 const m = aggregatesMessages;
 const { openPage } = useBrowser();
@@ -14,13 +13,7 @@ const { openPage } = useBrowser();
 void test("a State's focal point reads their counts by sex and by form, downloads CSV, and in Arabic", async () => {
   const { page, errors } = await openPage('/sign-in?lang=en&next=%2Faggregates');
   try {
-    await page.getByLabel(en['field.email']).fill('state@demo.tiphub.invalid');
-    await page.getByLabel(en['field.password'], { exact: true }).fill('demo-password-2006');
-    await page.getByRole('button', { name: en['signIn.submit'] }).click();
-    const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s+/g, '');
-    await page.getByLabel(en['field.code']).fill(totpCode(secret));
-    await page.getByRole('button', { name: en['twoFactor.confirm'] }).click();
-    await page.getByRole('button', { name: en['twoFactor.continue'] }).click();
+    await signInEnrollingSecondFactor(page, 'state@demo.tiphub.invalid');
     await page.goto(new URL('/aggregates?lang=en', page.url()).href);
     await page.locator('h1', { hasText: m.en['aggregates.title'] }).waitFor();
 

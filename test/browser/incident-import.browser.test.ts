@@ -3,11 +3,10 @@
 // without identifiers, summary by year) and imports it. (`void test`: the runner awaits it.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { totpCode } from '../../server/platform/access/totp.ts';
 import { sampleCsv, sampleRow } from '../../server/modules/incidents/import/htcds-sample.ts';
 import { en } from '../../web/src/i18n/messages/en.ts';
 import { incidentImportMessages } from '../../web/src/incident-import/messages.ts';
-import { resultsDir, useBrowser } from '../helpers/browser.ts';
+import { resultsDir, signInEnrollingSecondFactor, useBrowser } from '../helpers/browser.ts';
 
 const m = incidentImportMessages.en;
 const { openPage } = useBrowser();
@@ -15,13 +14,7 @@ const { openPage } = useBrowser();
 void test('check a file, read its problems, then import a clean one; Arabic is right to left', async () => {
   const { page, errors } = await openPage('/sign-in?lang=en&next=%2Fincidents%2Fimport');
   try {
-    await page.getByLabel(en['field.email']).fill('state@demo.tiphub.invalid');
-    await page.getByLabel(en['field.password'], { exact: true }).fill('demo-password-2006');
-    await page.getByRole('button', { name: en['signIn.submit'] }).click();
-    const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s+/g, '');
-    await page.getByLabel(en['field.code']).fill(totpCode(secret));
-    await page.getByRole('button', { name: en['twoFactor.confirm'] }).click();
-    await page.getByRole('button', { name: en['twoFactor.continue'] }).click();
+    await signInEnrollingSecondFactor(page, 'state@demo.tiphub.invalid');
     await page.goto(new URL('/incidents/import?lang=en', page.url()).href);
     await page.locator('h1', { hasText: m['incidentImport.title'] }).waitFor();
 

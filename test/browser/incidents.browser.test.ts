@@ -5,24 +5,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { totpCode } from '../../server/platform/access/totp.ts';
-import { en } from '../../web/src/i18n/messages/en.ts';
 import { incidentsMessages } from '../../web/src/incidents/messages.ts';
-import { resultsDir, useBrowser } from '../helpers/browser.ts';
+import { resultsDir, signInEnrollingSecondFactor, useBrowser } from '../helpers/browser.ts';
 
 const fr = incidentsMessages.fr;
 const { openPage } = useBrowser();
-
-/** Signs in a demo account and enrols its second factor (demo accounts have none yet). */
-async function signInEnrolled(page: Page, email: string): Promise<void> {
-  await page.getByLabel(en['field.email']).fill(email);
-  await page.getByLabel(en['field.password'], { exact: true }).fill('demo-password-2006');
-  await page.getByRole('button', { name: en['signIn.submit'] }).click();
-  const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s+/g, '');
-  await page.getByLabel(en['field.code']).fill(totpCode(secret));
-  await page.getByRole('button', { name: en['twoFactor.confirm'] }).click();
-  await page.getByRole('button', { name: en['twoFactor.continue'] }).click();
-}
 
 /** The step heading has the focus and names the step. */
 async function onStep(page: Page, step: keyof typeof fr & `incidents.step.${string}`): Promise<void> {
@@ -34,7 +21,7 @@ void test('a focal point reports a case through the steps with the keyboard, in 
   const { page, errors } = await openPage('/sign-in?lang=en');
   let state = '';
   try {
-    await signInEnrolled(page, 'state@demo.tiphub.invalid');
+    await signInEnrollingSecondFactor(page, 'state@demo.tiphub.invalid');
     await page.goto(new URL('/incidents/new?lang=fr', page.url()).href);
     await page.locator('h1', { hasText: fr['incidents.form.newTitle'] }).waitFor();
 
@@ -49,8 +36,12 @@ void test('a focal point reports a case through the steps with the keyboard, in 
 
     // Step 2: the event, with a place of recruitment picked from the lists.
     await page.getByRole('button', { name: fr['incidents.form.addPlace'] }).press('Enter');
-    await page.getByLabel(fr['incidents.form.country'], { exact: true }).focus();
-    await page.keyboard.type('UGA');
+    // The country is picked by its French name: typed, then taken from the list with Enter.
+    const uganda = await page.evaluate(async () => ((await (await fetch('/api/v1/reference/countries/UGA')).json()) as { names: { fr: string } }).names.fr);
+    await page.getByRole('combobox', { name: fr['incidents.form.country'], exact: true }).focus();
+    await page.keyboard.type(uganda);
+    await page.getByRole('option', { name: uganda, exact: true }).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: fr['incidents.form.saveNext'] }).press('Enter');
     await onStep(page, 'incidents.step.victims');
 
@@ -95,7 +86,7 @@ void test('a focal point reports a case through the steps with the keyboard, in 
   // The Coordinator's dashboard shows the State (the case is about this year: no detection date).
   const admin = await openPage('/sign-in?lang=en');
   try {
-    await signInEnrolled(admin.page, 'admin@demo.tiphub.invalid');
+    await signInEnrollingSecondFactor(admin.page, 'admin@demo.tiphub.invalid');
     await admin.page.goto(new URL('/incidents/intake?lang=en', admin.page.url()).href);
     await admin.page.locator('h1', { hasText: incidentsMessages.en['incidents.intake.title'] }).waitFor();
     const row = admin.page.locator(`table.intake-matrix tr[data-state="${state}"]`);

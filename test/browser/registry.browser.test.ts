@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { totpCode } from '../../server/platform/access/totp.ts';
 import { en } from '../../web/src/i18n/messages/en.ts';
 import { registryMessages } from '../../web/src/registry/messages.ts';
-import { resultsDir, useBrowser } from '../helpers/browser.ts';
+import { resultsDir, signInEnrollingSecondFactor, useBrowser } from '../helpers/browser.ts';
 
 const r = registryMessages.en;
 const { openPage } = useBrowser();
@@ -58,13 +57,7 @@ void test('the directory filters by type and membership, downloads CSV, and open
 
 /** Signs the demo administrator in, enrolling the second factor its role requires. */
 async function signInAdministrator(page: Page): Promise<void> {
-  await page.getByLabel(en['field.email']).fill('admin@demo.tiphub.invalid');
-  await page.getByLabel(en['field.password'], { exact: true }).fill('demo-password-2006');
-  await page.getByRole('button', { name: en['signIn.submit'] }).click();
-  const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s+/g, '');
-  await page.getByLabel(en['field.code']).fill(totpCode(secret));
-  await page.getByRole('button', { name: en['twoFactor.confirm'] }).click();
-  await page.getByRole('button', { name: en['twoFactor.continue'] }).click();
+  await signInEnrollingSecondFactor(page, 'admin@demo.tiphub.invalid');
   await page.locator('.user-menu-button').waitFor();
 }
 

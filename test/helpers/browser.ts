@@ -3,6 +3,8 @@
 import fs from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { totpCode } from '../../server/platform/access/totp.ts';
+import { en } from '../../web/src/i18n/messages/en.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 export const resultsDir = 'test-results';
@@ -40,4 +42,19 @@ export function useBrowser(): BrowserSession {
       return { page, errors };
     },
   };
+}
+
+/**
+ * Signs in a demo account on the sign-in page (password demo-password-2006). Demo accounts have
+ * no second factor yet, and the roles that handle cases or administration require one, so the
+ * account enrols it on the way, as a person would, with a code computed from the shown secret.
+ */
+export async function signInEnrollingSecondFactor(page: Page, email: string): Promise<void> {
+  await page.getByLabel(en['field.email']).fill(email);
+  await page.getByLabel(en['field.password'], { exact: true }).fill('demo-password-2006');
+  await page.getByRole('button', { name: en['signIn.submit'] }).click();
+  const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s+/g, '');
+  await page.getByLabel(en['field.code']).fill(totpCode(secret));
+  await page.getByRole('button', { name: en['twoFactor.confirm'] }).click();
+  await page.getByRole('button', { name: en['twoFactor.continue'] }).click();
 }

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../server/platform/db/database.t
 import { prepareDatabase } from '../../server/platform/db/prepare.ts';
 import { demoContributors } from '../../server/platform/demo/contributors.ts';
 import { seedDemo } from '../../server/platform/demo/demo.ts';
+import { demoTestMasterKey } from './settings.ts';
 
 /** One template per test run (run-tests.ts names it), so runs side by side never share one. */
 const templateDbName = (): string => process.env.TEST_TEMPLATE_DB ?? 'tiphub_test_template';
@@ -32,7 +33,7 @@ export async function makePgliteTemplate(file: string, options: { demo?: boolean
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
     await prepareDatabase(database);
-    if (options.demo) await seedDemo(database, demoContributors);
+    if (options.demo) await seedDemo(database, demoContributors, undefined, { masterKey: demoTestMasterKey });
     await database.dump(file);
   } finally {
     await database.close();
@@ -49,7 +50,7 @@ export async function makePostgresTemplate(url: string, options: { demo?: boolea
   const database = await openDatabase({ url: withDatabaseName(url, templateDbName()), poolSize: 2 });
   try {
     await prepareDatabase(database);
-    if (options.demo) await seedDemo(database, demoContributors);
+    if (options.demo) await seedDemo(database, demoContributors, undefined, { masterKey: demoTestMasterKey });
   } finally {
     await database.close();
   }

@@ -1,61 +1,35 @@
 // A valid case document for incident-report tests, and a helper that reports it through the API.
 import type { App } from '../../server/platform/http/app-type.ts';
+import { createCaseExample } from '../../server/modules/incidents/incidents.schema.ts';
 
 type Json = Record<string, unknown>;
 
-/** A complete, consistent case (passes the submission rules) for the given State. */
+/**
+ * A complete, consistent case (passes the submission rules) for the given State: the API's own
+ * example (incidents.schema.ts, so the value sets are written once) with identifiers that
+ * tests look for, a detection date, a victim who consents to sharing and a fresh external id.
+ */
 export function caseDocument(reportingState = 'KEN', overrides: Json = {}): Json {
+  const example = structuredClone(createCaseExample);
+  const [victim] = example.victims;
+  const [perpetrator] = example.perpetrators;
   return {
+    ...example,
     reportingState,
     reportingEntity: { type: 'police', name: 'Anti-Trafficking Unit' },
     externalId: `EXT-${Math.random().toString(36).slice(2, 10)}`,
-    event: {
-      iccsCode: { value: '02042' },
-      recruitmentDate: { value: '2024-01-10' },
-      exploitationStartDate: { value: '2024-02-01' },
-      exploitationEndDate: { value: '2024-09-30' },
-      detectionDate: { value: '2024-10-02' },
-      places: [
-        { stage: 'Recruitment', country: { value: 'UGA' }, area: 'Kampala' },
-        { stage: 'Transit', country: { value: 'KEN' } },
-        { stage: 'Exploitation', country: { value: 'SAU' } },
-      ],
-    },
+    event: { ...example.event, detectionDate: { value: '2024-10-02' } },
     victims: [
       {
-        ref: 'V1',
+        ...victim,
         identifiers: { givenNames: 'Amina', familyName: 'Nakato', birthDate: '2001-05-04', identityNumber: 'B1234567', contact: '+256 700 000 000' },
-        gender: { value: 'Feminine' },
-        age: { value: 22 },
-        ageBand: { value: '21-23' },
-        minorAtExploitation: { value: false },
-        citizenships: { value: ['UGA'] },
-        traffickingStatus: { value: 'ActualVictimOfTrafficking' },
-        statusDecidedBy: { value: 'Police' },
-        exploitationForms: { value: ['ForcedLabour'] },
-        sexExploitationTypes: { reason: 'not_applicable' },
-        forcedLabourIndustries: { value: ['T'] },
         methodsOfControl: { value: ['WithholdsDocuments', 'TakesEarnings'] },
-        recruitmentMethod: { value: 'ThroughAnOnlineAdvertisement' },
         relationshipToTrafficker: { value: 'Unacquainted' },
         assistanceReceived: { value: ['Accommodation', 'Repatriation'] },
         consentToShare: true,
-        consentToCount: true,
       },
     ],
-    perpetrators: [
-      {
-        ref: 'P1',
-        identifiers: { givenNames: 'John', familyName: 'Doe' },
-        kind: 'individual',
-        roles: { value: ['RecruiterOrIntermediary'] },
-        gender: { value: 'Masculine' },
-        ageBand: { value: '39-47' },
-        citizenships: { value: ['KEN'] },
-        prosecutionOutcome: { value: 'UnderInvestigation' },
-      },
-    ],
-    links: [{ victim: 'V1', perpetrator: 'P1' }],
+    perpetrators: [{ ...perpetrator, identifiers: { givenNames: 'John', familyName: 'Doe' } }],
     ...overrides,
   };
 }

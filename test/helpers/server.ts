@@ -6,7 +6,7 @@ import { demoContributors } from '../../server/platform/demo/contributors.ts';
 import { removeDemo, seedDemo } from '../../server/platform/demo/demo.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { templateHasDemo, testDatabase } from './database.ts';
-import { testSettings } from './settings.ts';
+import { demoTestMasterKey, testSettings } from './settings.ts';
 
 export interface TestServer {
   baseUrl: string;
@@ -17,10 +17,10 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
   const database = await testDatabase();
   const demo = options.demo ?? true;
   if (demo !== templateHasDemo()) {
-    if (demo) await seedDemo(database, demoContributors);
+    if (demo) await seedDemo(database, demoContributors, undefined, { masterKey: demoTestMasterKey });
     else await removeDemo(database, demoContributors);
   }
-  const app = await buildApp({ database, logger: createLogger('silent'), settings: testSettings(), webDir: path.resolve(process.env.WEB_OUT_DIR ?? 'dist/web') });
+  const app = await buildApp({ database, logger: createLogger('silent'), settings: testSettings({ masterKey: demoTestMasterKey }), webDir: path.resolve(process.env.WEB_OUT_DIR ?? 'dist/web') });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,

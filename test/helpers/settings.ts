@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AppSettings } from '../../server/platform/settings.ts';
 
+/**
+ * The master key the demonstration data is sealed with in tests (templates and test servers):
+ * fixed, so a server opens what the run's template sealed.
+ */
+export const demoTestMasterKey: Buffer = Buffer.alloc(32, 0x5d);
+
 /** Settings for an app under test: a fresh master key, mail to the outbox, default session times. */
 export function testSettings(overrides: Partial<AppSettings> = {}): AppSettings {
   return {
@@ -11,6 +17,8 @@ export function testSettings(overrides: Partial<AppSettings> = {}): AppSettings 
     session: { idleMinutes: 30, absoluteHours: 12, cacheSeconds: 0 },
     smtpUrl: undefined,
     mailFrom: 'TIP Hub <no-reply@tiphub.invalid>',
+    // Off: a background sweep would race the tests that apply retention themselves.
+    retentionSweepHours: 0,
     ...overrides,
   };
 }

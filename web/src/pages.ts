@@ -14,6 +14,7 @@ import { IncidentsPage } from './incidents/IncidentsPage.tsx';
 import { IntakePage } from './incidents/IntakePage.tsx';
 import { AggregatesPage } from './aggregates/AggregatesPage.tsx';
 import { MandatePage } from './mandates/MandatePage.tsx';
+import { EditMandatePage, NewMandatePage } from './mandates/MandateEditPages.tsx';
 import { MandatesPage } from './mandates/MandatesPage.tsx';
 import { ActivityMapPage } from './monitoring/ActivityMapPage.tsx';
 import { IncidentImportPage } from './incident-import/IncidentImportPage.tsx';
@@ -78,6 +79,8 @@ export const pages: readonly Page[] = [
   { path: '/treaties', titleKey: 'treaties.title', navKey: 'treaties.nav', component: TreatiesPage },
   { path: '/mandates', titleKey: 'mandates.list.title', navKey: 'mandates.nav', component: MandatesPage },
   { path: '/mandate', titleKey: 'mandates.page.title', component: MandatePage },
+  { path: '/mandates/new', titleKey: 'mandates.form.newTitle', access: { anyOf: ['mandates.manage'] }, component: NewMandatePage },
+  { path: '/mandate/edit', titleKey: 'mandates.form.editTitle', access: { anyOf: ['mandates.manage'] }, component: EditMandatePage },
   { path: '/aggregates', titleKey: 'aggregates.title', navKey: 'aggregates.nav', access: { anyOf: ['state_reports.read'] }, component: AggregatesPage },
   { path: '/incidents', titleKey: 'incidents.title', navKey: 'incidents.nav', access: { anyOf: ['state_reports.read', 'state_reports.submit'] }, component: IncidentsPage },
   { path: '/incidents/new', titleKey: 'incidents.form.newTitle', access: { anyOf: ['state_reports.submit'] }, component: NewCasePage },

@@ -89,6 +89,21 @@ test('a dry run reports and commits nothing; the import commits the accepted act
     ['XM-TEST-0001-KEN-TIP-01', 'XM-TEST-0001-MDA-TIP-05', 'XM-TEST-0001-SEN-TIP-02'],
   );
   assert.ok(rows.every((r) => r.reporting_org_id === agency.id && r.published && r.version === 1));
+  // The bulk path (COPY, then the first versions copied from the stored rows): each report id is
+  // the row's, and its version 1 holds the same document, by the importing user, from 'import'.
+  const firsts = await t.database.db
+    .selectFrom('activities as a')
+    .innerJoin('activity_versions as v', 'v.activity_id', 'a.id')
+    .select(['a.id', 'a.iati_identifier', 'a.document as current', 'v.document as first', 'v.version', 'v.published', 'v.source', 'v.changed_by'])
+    .orderBy('a.iati_identifier')
+    .execute();
+  assert.equal(firsts.length, 3);
+  for (const f of firsts) {
+    assert.equal(report.activities.find((a) => a.iatiIdentifier === f.iati_identifier)!.activityId, f.id);
+    assert.deepEqual([f.version, f.published, f.source], [1, true, 'import']);
+    assert.deepEqual(f.first, f.current);
+    assert.ok(f.changed_by, 'the importing user is recorded on the version');
+  }
   const audit = await t.database.db.selectFrom('audit_events').select(['action']).where('action', '=', 'activity.import').execute();
   assert.equal(audit.length, 1);
 });

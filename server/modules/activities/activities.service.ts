@@ -350,7 +350,10 @@ export class ActivitiesService {
       }
       if (write && created.length) {
         // An IATI file is a publication: what it holds is public.
-        const ids = await repo.insertMany(created.map((c) => ({ columns: columnsOf(c.document, c.organisationId, true), changedBy, source: 'import' as const })));
+        const ids = await repo.insertMany(
+          created.map((c) => columnsOf(c.document, c.organisationId, true)),
+          { changedBy, source: 'import' },
+        );
         for (const c of created) c.entry.activityId = ids.get(c.document.iatiIdentifier) ?? null;
       }
     };
@@ -359,7 +362,7 @@ export class ActivitiesService {
       await apply(this.repo, false);
     } else {
       await this.database.transaction(async (tx) => {
-        await apply(new ActivitiesRepository(tx.db), true);
+        await apply(new ActivitiesRepository(tx.db, tx), true);
         const touched = report.activities.filter((a) => a.outcome === 'created' || a.outcome === 'updated');
         if (touched.length) {
           await recordAudit(tx.db, {

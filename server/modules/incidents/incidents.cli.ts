@@ -1,5 +1,5 @@
 // `tiphub incidents retention ...`: set a State's retention period, and erase the identifiers
-// of cases past it (run it daily from cron or a job runner).
+// of cases past it at once (the server also sweeps every RETENTION_SWEEP_HOURS, see retention-schedule.ts).
 import { parseArgs } from 'node:util';
 import type { Config } from '../../platform/config.ts';
 import { openDatabase, type Database } from '../../platform/db/database.ts';
@@ -12,7 +12,8 @@ import { incidentImporter } from './import/importers.ts';
 export const incidentsUsage = `  incidents retention set ISO3 YEARS|none
                      erase a State's case identifiers YEARS after reporting (none: keep them)
   incidents retention apply
-                     erase identifiers of every case past its State's retention period`;
+                     erase identifiers of every case past its State's retention period now
+                     (the server does it by itself every RETENTION_SWEEP_HOURS)`;
 
 /** Runs `tiphub incidents ...` on an open database; returns the exit code (0 done, 2 usage). */
 export async function runIncidentsCommand(args: string[], database: Database, masterKey: Buffer, log: (line: string) => void = console.log): Promise<number> {

@@ -5,7 +5,8 @@
 // Loaded in bulk (COPY) for speed: the same rows the service would write, projection included.
 import type { Tx } from '../../platform/db/database.ts';
 import type { DemoContributor } from '../../platform/demo/demo.ts';
-import type { Random } from '../../platform/demo/random.ts';
+import { Random } from '../../platform/demo/random.ts';
+import { sealDemoIdentifiers, type DemoPerson } from './incidents.demo-identifiers.ts';
 import type { CaseContent, PerpetratorInput, VictimInput } from './incidents.schema.ts';
 import { projectCase } from './incidents.service.ts';
 import { ageBandBounds, isicSections, type AgeBand, type CaseStatus, type ExploitationForm } from './incidents.values.ts';
@@ -164,8 +165,8 @@ const returnComments = [
 
 type Rows = Record<'cases' | 'versions' | 'events' | 'places' | 'victims' | 'perpetrators' | 'links', unknown[][]>;
 
-/** One synthetic case, appended to the bulk rows. */
-function addCase(rng: Random, rows: Rows, state: string, year: number, seq: number): void {
+/** One synthetic case, appended to the bulk rows; its people are listed for the identifiers pass. */
+function addCase(rng: Random, rows: Rows, people: DemoPerson[], state: string, year: number, seq: number): void {
   const open = corridorsOf(state).filter((c) => !c.since || year >= c.since);
   const corridor = rng.pick(open.length ? open : corridorsOf(state));
   const destination = corridor.destinations.includes(state) ? state : rng.pick(corridor.destinations);
@@ -215,17 +216,35 @@ function addCase(rng: Random, rows: Rows, state: string, year: number, seq: numb
   const reviewedAt = status === 'accepted' || status === 'returned' ? new Date(`${minDate(addDays(submittedOn, rng.int(3, 60)), DEMO_TODAY)}T09:00:00Z`) : null;
   const updatedAt = reviewedAt ?? submittedAt ?? createdAt;
   rows.cases.push([state, id, entityType, content.reportingEntity.name, null, content.externalId, status, 1, null, createdAt, updatedAt, submittedAt, reviewedAt, null, status === 'returned' ? rng.pick(returnComments) : null, null, true]);
-  // The stored document is the de-identified content (demo cases carry no identifiers).
-  rows.versions.push([state, id, 1, JSON.stringify(content), '{}', null, createdAt]);
+  // The stored document is the de-identified content; sealed identifiers, if any, are added
+  // to the version's identifiers column and the people's rows by sealDemoIdentifiers.
+  const version = [state, id, 1, JSON.stringify(content), '{}', null, createdAt];
+  rows.versions.push(version);
+  const sealedOfCase: Record<string, string> = {};
+  // Writes one person's sealed identifiers and person key into the rows not yet loaded
+  // (person_key and identifiers_sealed are the last two columns of both people tables, see columns).
+  const storeInto = (row: unknown[], role: 'victim' | 'perpetrator', ref: string) => (sealed: string, personKey: string | null) => {
+    row[row.length - 2] = personKey;
+    row[row.length - 1] = sealed;
+    sealedOfCase[`${role}:${ref}`] = sealed;
+    version[4] = JSON.stringify(sealedOfCase);
+  };
 
   const p = projectCase(content, () => ({ sealed: null, pk: null }));
   const json = (v: unknown) => JSON.stringify(v);
   rows.events.push([state, id, p.event.iccs_code, p.event.recruitment_date, p.event.exploitation_start_date, p.event.exploitation_end_date, p.event.detection_date, json(p.event.reasons)]);
   for (const pl of p.places) rows.places.push([state, id, pl.seq, pl.stage, pl.country_iso3, pl.area, json(pl.reasons)]);
   for (const v of p.victims) {
-    rows.victims.push([state, id, v.ref, v.gender, v.age_years, v.age_band, v.minor_at_exploitation, v.citizenships, v.trafficking_status, v.status_decided_by, v.exploitation_forms, v.sex_exploitation_types, v.forced_labour_industries, v.methods_of_control, v.recruitment_method, v.relationship_to_trafficker, v.assistance_received, v.consent_to_share, v.consent_to_count, json(v.reasons), null, null]);
+    const row = [state, id, v.ref, v.gender, v.age_years, v.age_band, v.minor_at_exploitation, v.citizenships, v.trafficking_status, v.status_decided_by, v.exploitation_forms, v.sex_exploitation_types, v.forced_labour_industries, v.methods_of_control, v.recruitment_method, v.relationship_to_trafficker, v.assistance_received, v.consent_to_share, v.consent_to_count, json(v.reasons), null, null];
+    rows.victims.push(row);
+    people.push({ state, caseId: id, year, role: 'victim', ref: v.ref, gender: v.gender, age: v.age_years, ageBand: v.age_band, store: storeInto(row, 'victim', v.ref) });
   }
-  for (const x of p.perpetrators) rows.perpetrators.push([state, id, x.ref, x.kind, x.roles, x.gender, x.age_band, x.citizenships, x.prosecution_outcome, json(x.reasons), null, null]);
+  for (const x of p.perpetrators) {
+    const row = [state, id, x.ref, x.kind, x.roles, x.gender, x.age_band, x.citizenships, x.prosecution_outcome, json(x.reasons), null, null];
+    rows.perpetrators.push(row);
+    // An organisation has no personal identifiers.
+    if (x.kind === 'individual') people.push({ state, caseId: id, year, role: 'perpetrator', ref: x.ref, gender: x.gender, age: null, ageBand: x.age_band, store: storeInto(row, 'perpetrator', x.ref) });
+  }
   for (const l of p.links) rows.links.push([state, id, l.victim_ref, l.perpetrator_ref]);
 }
 
@@ -245,16 +264,21 @@ const columns = {
   incident_links: ['reporting_state', 'case_id', 'victim_ref', 'perpetrator_ref'],
 } as const;
 
-/** Synthetic case-level reports (about 2,000 cases); removed with their rows (ON DELETE CASCADE). */
+/**
+ * Synthetic case-level reports (about 2,000 cases); removed with their rows (ON DELETE CASCADE).
+ * Given the master key, recent cases also carry sealed synthetic identifiers (see
+ * incidents.demo-identifiers.ts); the State data keys it creates stay, like any State's.
+ */
 export const incidentsDemo: DemoContributor = {
   name: 'incidents',
   // Versions, events, places, victims, perpetrators, links and shares go with their case.
   tables: ['incident_cases'],
-  async seed(tx, rng) {
+  async seed(tx, rng, context) {
     const focal = await focalPointState(tx);
     const known = new Set((await tx.db.selectFrom('countries').select('iso3').execute()).map((c) => c.iso3));
     const states = [...new Set([...(focal ? [focal] : []), ...reportingStates])].filter((s) => known.has(s));
     const rows: Rows = { cases: [], versions: [], events: [], places: [], victims: [], perpetrators: [], links: [] };
+    const people: DemoPerson[] = [];
     for (const state of states) {
       // Reporting starts at different times; volumes grow over the years.
       const firstYear = state === focal ? DEMO_FIRST_YEAR : rng.int(DEMO_FIRST_YEAR, 2014);
@@ -263,9 +287,12 @@ export const incidentsDemo: DemoContributor = {
         if (state !== focal && rng.chance(0.12)) continue; // a year without a report
         const growth = 1 + (year - DEMO_FIRST_YEAR) / 12;
         const n = Math.max(state === focal ? 2 : 0, Math.round(scale * growth * (0.5 + rng.next()) * 0.7));
-        for (let k = 1; k <= n; k++) addCase(rng, rows, state, year, k);
+        for (let k = 1; k <= n; k++) addCase(rng, rows, people, state, year, k);
       }
     }
+    // Identifiers draw from their own stream, taken after every case: the cases stay the same with or without them.
+    const identitiesRng = new Random(rng.int(1, 0x7fffffff));
+    if (context?.masterKey) await sealDemoIdentifiers(tx, identitiesRng, context.masterKey, people, focal);
     await tx.bulkLoad({ table: 'incident_cases', columns: columns.incident_cases }, rows.cases);
     await tx.bulkLoad({ table: 'incident_case_versions', columns: columns.incident_case_versions }, rows.versions);
     await tx.bulkLoad({ table: 'incident_events', columns: columns.incident_events }, rows.events);

@@ -92,16 +92,40 @@ test("another State's focal point cannot import for Kenya nor see Kenya's import
   assert.equal((await finished(admin, coordinator.json<ImportJobView>().id)).outcome!.committed, true);
 });
 
-test('the API keeps answering while an import runs', async () => {
+test('while an import runs, the API answers requests that need the database; its cases appear all at once when it is published', async () => {
+  // 8,001 rows: five batches, each its own short transaction.
   const res = await upload(admin, csv(1000, 9000, 'TZA'), 'format=htcds&dryRun=false');
   assert.equal(res.statusCode, 202);
   const id = res.json<ImportJobView>().id;
   const health = await t.app.inject({ method: 'GET', url: '/api/health' });
   assert.equal(health.statusCode, 200);
+
+  // Wait until a batch has been written (the rows are in the table, the run not published)...
+  while ((await cases('TZA')) === 0) await sleep(20);
+  // ...then read through the API: signed in, the case list and statistics need the database.
+  const [list, stats] = await Promise.all([
+    t.app.inject({ method: 'GET', url: '/api/v1/incidents/cases?state=TZA', headers: admin.headers }),
+    t.app.inject({ method: 'GET', url: '/api/v1/incidents/states/TZA/statistics?status=draft', headers: admin.headers }),
+  ]);
+  const poll = await t.app.inject({ method: 'GET', url: `/api/v1/incidents/imports/${id}`, headers: admin.headers });
   const answeredAt = new Date().toISOString();
+  assert.equal(list.statusCode, 200, list.body);
+  assert.equal(stats.statusCode, 200, stats.body);
+  // Answered before the import ended: the database was not held for the whole import...
+  assert.equal(poll.json<ImportJobView>().status, 'running');
+  // ...and what was written so far is invisible.
+  assert.equal(list.json<{ total: number }>().total, 0);
+  assert.deepEqual(stats.json<{ counts: unknown[] }>().counts, []);
+
   const done = await finished(admin, id);
+  assert.equal(done.outcome!.committed, true);
   assert.equal(done.outcome!.created, 8001);
-  assert.ok(done.finishedAt! > answeredAt, `health answered (${answeredAt}) before the import finished (${done.finishedAt})`);
+  assert.ok(done.finishedAt! > answeredAt, `the API answered (${answeredAt}) before the import finished (${done.finishedAt})`);
+  const after = await t.app.inject({ method: 'GET', url: '/api/v1/incidents/cases?state=TZA&limit=1', headers: admin.headers });
+  assert.equal(after.json<{ total: number }>().total, 8001);
+  const counted = await t.app.inject({ method: 'GET', url: '/api/v1/incidents/states/TZA/statistics?status=draft', headers: admin.headers });
+  const total = counted.json<{ counts: { dimension: string; n: number }[] }>().counts.filter((c) => c.dimension === 'total').reduce((n, c) => n + c.n, 0);
+  assert.equal(total, 8001 - 801); // every tenth victim (rows 1000, 1010, ... 9000) did not consent to be counted
 });
 
 test('an empty body and an unknown format are refused', async () => {

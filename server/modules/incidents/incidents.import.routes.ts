@@ -2,10 +2,12 @@
 // as the raw body (streamed to a temp file, never held in memory; its own size limit), which
 // starts a job; poll the job for progress, the preview, the problems and the summary; commit a
 // clean dry run. Formats: HTCDS (CSV/XLSX), CTDC global dataset, UNODC GLOTIP.
-// The import holds one transaction to the end (all or nothing). On PostgreSQL every other request
-// goes on meanwhile; the embedded PGlite is a single session, so there requests that need the
-// database (signing in, reading a session not in the credential cache) wait for the import's
-// transaction, while the process itself and requests that do not need it keep answering.
+// Every import commits all or nothing, yet never holds the database for long: case-level imports
+// write a batch per short transaction, invisible until one short transaction publishes them
+// (import/case-import.ts), so even on the embedded PGlite, a single session, every other
+// request gets the database between batches. Runs a crash left half-written are abandoned and
+// cleaned when the server starts (onReady). GLOTIP files (aggregate counts, read whole first)
+// are written by the aggregates module in one transaction.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -102,6 +104,7 @@ export const incidentImportRoutes = (jobs: ImportJobs): FastifyPluginAsyncZod =>
       },
     );
   });
+  app.addHook('onReady', async () => jobs.recover());
   app.addHook('onClose', async () => jobs.close());
 
   app.post(

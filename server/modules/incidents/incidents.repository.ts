@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { IncidentsTables, Reasons } from './incidents.tables.ts';
 import type { CaseStatus } from './incidents.values.ts';
+import { ofVisibleCase, visibleCase } from './import/visibility.ts';
 
 type Insertable<T extends keyof IncidentsTables> = { [K in keyof IncidentsTables[T]]?: unknown };
 export type CaseRow = Awaited<ReturnType<IncidentsRepository['findCase']>> & object;
@@ -44,7 +45,10 @@ export interface CountableVictim {
 
 const json = (v: unknown) => JSON.stringify(v);
 
-/** All SQL of the incidents module. */
+/**
+ * All SQL of the incidents module. Every read of a case or of its rows applies visibleCase /
+ * ofVisibleCase: a case an import is still writing (or gave up) exists for no one.
+ */
 export class IncidentsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -92,7 +96,7 @@ export class IncidentsRepository {
   // Cases and versions --------------------------------------------------------------------
 
   findCase(state: string, id: string, options: { forUpdate?: boolean } = {}) {
-    let q = this.db.selectFrom('incident_cases').selectAll().where('reporting_state', '=', state).where('id', '=', id);
+    let q = this.db.selectFrom('incident_cases').selectAll().where('reporting_state', '=', state).where('id', '=', id).where(visibleCase('incident_cases'));
     if (options.forUpdate) q = q.forUpdate();
     return q.executeTakeFirst();
   }
@@ -105,6 +109,7 @@ export class IncidentsRepository {
       .where('entity_type', '=', entityType)
       .where('entity_name', '=', entityName)
       .where('external_id', '=', externalId)
+      .where(visibleCase('incident_cases'))
       .executeTakeFirst();
   }
 
@@ -136,6 +141,7 @@ export class IncidentsRepository {
       .where('reporting_state', '=', state)
       .where('case_id', '=', id)
       .where('version', '=', version)
+      .where(ofVisibleCase('incident_case_versions'))
       .executeTakeFirst();
   }
 
@@ -145,6 +151,7 @@ export class IncidentsRepository {
       .select(['version', 'document', 'created_at', 'created_by'])
       .where('reporting_state', '=', state)
       .where('case_id', '=', id)
+      .where(ofVisibleCase('incident_case_versions'))
       .orderBy('version')
       .execute();
   }
@@ -169,14 +176,14 @@ export class IncidentsRepository {
   async currentIdentifiers(state: string, caseId: string): Promise<Map<string, { sealed: string; personKey: string | null }>> {
     const out = new Map<string, { sealed: string; personKey: string | null }>();
     for (const [role, table] of [['victim', 'incident_victims'], ['perpetrator', 'incident_perpetrators']] as const) {
-      const rows = await this.db.selectFrom(table).select(['ref', 'identifiers_sealed', 'person_key']).where('reporting_state', '=', state).where('case_id', '=', caseId).execute();
+      const rows = await this.db.selectFrom(table).select(['ref', 'identifiers_sealed', 'person_key']).where('reporting_state', '=', state).where('case_id', '=', caseId).where(ofVisibleCase(table)).execute();
       for (const r of rows) if (r.identifiers_sealed) out.set(`${role}:${r.ref}`, { sealed: r.identifiers_sealed, personKey: r.person_key });
     }
     return out;
   }
 
   private listQuery(filter: Omit<CaseListFilter, 'limit' | 'offset'>) {
-    let q = this.db.selectFrom('incident_cases as c');
+    let q = this.db.selectFrom('incident_cases as c').where(visibleCase('c'));
     if (filter.states) q = filter.states.length ? q.where('c.reporting_state', 'in', filter.states) : q.where(sql<boolean>`false`);
     if (filter.state) q = q.where('c.reporting_state', '=', filter.state);
     if (filter.status) q = q.where('c.status', '=', filter.status);
@@ -270,7 +277,8 @@ export class IncidentsRepository {
       .selectFrom('case_shares as s')
       .innerJoin('incident_cases as c', (j) => j.onRef('c.reporting_state', '=', 's.reporting_state').onRef('c.id', '=', 's.case_id'))
       .innerJoin('incident_case_versions as v', (j) => j.onRef('v.reporting_state', '=', 'c.reporting_state').onRef('v.case_id', '=', 'c.id').onRef('v.version', '=', 'c.version'))
-      .select(['c.reporting_state', 'c.id', 'c.status', 'c.version', 's.shared_at', 'v.document']);
+      .select(['c.reporting_state', 'c.id', 'c.status', 'c.version', 's.shared_at', 'v.document'])
+      .where(visibleCase('c'));
     if (organisations) q = organisations.length ? q.where('s.organisation_id', 'in', organisations) : q.where(sql<boolean>`false`);
     return q.orderBy('s.shared_at', 'desc').limit(500).execute();
   }
@@ -283,13 +291,12 @@ export class IncidentsRepository {
       this.db
         .selectFrom(table)
         .select(['person_key', 'reporting_state', 'case_id', 'ref'])
-        .where('person_key', 'in', (eb) =>
-          eb
-            .selectFrom(table)
-            .select('person_key')
-            .where('person_key', 'is not', null)
-            .groupBy('person_key')
-            .having(sql<number>`count(distinct (reporting_state, case_id))`, '>', 1),
+        .where(ofVisibleCase(table))
+        .where(
+          'person_key',
+          'in',
+          sql<string>`(SELECT p.person_key FROM ${sql.table(table)} p WHERE p.person_key IS NOT NULL AND ${ofVisibleCase('p')}
+                        GROUP BY p.person_key HAVING count(distinct (p.reporting_state, p.case_id)) > 1)`,
         )
         .orderBy('person_key')
         .orderBy('reporting_state')
@@ -322,6 +329,7 @@ export class IncidentsRepository {
         year.as('year'),
       ])
       .where('v.consent_to_count', '=', true)
+      .where(visibleCase('c'))
       .where('c.status', 'in', filter.statuses?.length ? filter.statuses : ['accepted']);
     if (filter.states) q = filter.states.length ? q.where('v.reporting_state', 'in', filter.states) : q.where(sql<boolean>`false`);
     if (filter.fromYear !== undefined) q = q.where(year, '>=', filter.fromYear);
@@ -356,7 +364,7 @@ export class IncidentsRepository {
           FROM incident_victims v
           JOIN incident_cases c ON c.reporting_state = v.reporting_state AND c.id = v.case_id
           JOIN incident_events e ON e.reporting_state = v.reporting_state AND e.case_id = v.case_id
-         WHERE v.reporting_state = ${state} AND v.consent_to_count AND c.status IN (${sql.join(statuses)})
+         WHERE v.reporting_state = ${state} AND v.consent_to_count AND c.status IN (${sql.join(statuses)}) AND ${visibleCase('c')}
       )
       SELECT 'total' AS dimension, year, NULL AS key, count(*)::int AS n FROM v GROUP BY year
       UNION ALL SELECT 'sex', year, gender, count(*)::int FROM v GROUP BY year, gender
@@ -376,6 +384,7 @@ export class IncidentsRepository {
       .where('reporting_state', '=', state)
       .where('created_at', '<', before)
       .where('identifiers_erased_at', 'is', null)
+      .where(visibleCase('incident_cases'))
       .execute();
   }
 

@@ -134,8 +134,8 @@ export const caseContentSchema = z
     });
   });
 
-/** A complete case as a State's system would send it (fictitious people). */
-const createCaseExample = {
+/** A complete case as a State's system would send it (fictitious people); also the tests' base case. */
+export const createCaseExample = {
   reportingState: 'KEN',
   reportingEntity: { type: 'police', name: 'Anti-Trafficking Unit, National Police' },
   externalId: 'ATU-2024-0042',

@@ -46,6 +46,8 @@ export interface IncidentsTables {
     review_comments: string | null;
     identifiers_erased_at: Date | null;
     is_demo: Generated<boolean>;
+    /** The bulk import that wrote the case; hidden until that run is published (import/visibility.ts). */
+    import_run: Generated<string | null>;
   };
   incident_case_versions: {
     reporting_state: string;

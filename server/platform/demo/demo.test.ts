@@ -62,3 +62,16 @@ test('seed, remove exactly the demo records, seed again the same data', async ()
   await seedDemo(database, demoContributors, 7);
   assert.deepEqual(await organisationNames(), seeded);
 });
+
+test("every contributor gets the caller's context (the master key that seals demo identifiers)", async () => {
+  const fresh = await testDatabase();
+  try {
+    const seen: unknown[] = [];
+    const masterKey = Buffer.alloc(32, 9);
+    const recorder = (name: string) => ({ name, tables: [], seed: async (_tx: unknown, _rng: unknown, context: unknown) => void seen.push(context) });
+    assert.equal(await seedDemo(fresh, [recorder('a'), recorder('b')], 1, { masterKey }), true);
+    assert.deepEqual(seen, [{ masterKey }, { masterKey }]);
+  } finally {
+    await fresh.close();
+  }
+});

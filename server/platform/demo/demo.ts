@@ -3,7 +3,7 @@ import type { Database, Tx } from '../db/database.ts';
 import { Random } from './random.ts';
 
 /** Bump when generated data changes shape, so a database shows which generator made its demo data. */
-export const DEMO_GENERATOR_VERSION = '1';
+export const DEMO_GENERATOR_VERSION = '2'; // 2: demo cases carry sealed synthetic identifiers
 export const DEFAULT_DEMO_SEED = 20061219; // A/RES/61/180 was adopted on 19 December 2006.
 
 /**
@@ -13,7 +13,15 @@ export const DEFAULT_DEMO_SEED = 20061219; // A/RES/61/180 was adopted on 19 Dec
 export interface DemoContributor {
   name: string;
   tables: readonly string[];
-  seed(tx: Tx, rng: Random): Promise<void>;
+  seed(tx: Tx, rng: Random, context?: DemoContext): Promise<void>;
+}
+
+/**
+ * What seeding may use beyond the database. Callers that hold the settings pass the master
+ * key, so demo cases get sealed identifiers; without it they get none.
+ */
+export interface DemoContext {
+  masterKey?: Buffer | undefined;
 }
 
 export interface DemoStatus {
@@ -34,12 +42,12 @@ export async function neverSeeded(database: Database): Promise<boolean> {
 }
 
 /** Seeds every contributor's data in one transaction; does nothing when demo data is already there. */
-export async function seedDemo(database: Database, contributors: readonly DemoContributor[], seed = DEFAULT_DEMO_SEED): Promise<boolean> {
+export async function seedDemo(database: Database, contributors: readonly DemoContributor[], seed = DEFAULT_DEMO_SEED, context: DemoContext = {}): Promise<boolean> {
   if ((await demoStatus(database)).loaded) return false;
   await database.transaction(async (tx) => {
     for (const contributor of contributors) {
       // Each contributor gets its own stream so adding one never changes another's data.
-      await contributor.seed(tx, new Random(seed ^ hash(contributor.name)));
+      await contributor.seed(tx, new Random(seed ^ hash(contributor.name)), context);
     }
     await tx.db.insertInto('demo_runs').values({ seed, generator_version: DEMO_GENERATOR_VERSION }).execute();
   });

@@ -16,12 +16,13 @@ function Text({ n }: { n: Narratives | undefined }) {
   return picked ? <span lang={picked.lang}>{picked.text}</span> : null;
 }
 
-function Section({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {
+function Section({ id, title, empty, children, after }: { id: string; title: string; empty: boolean; children: ReactNode; after?: ReactNode }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {empty ? <p className="muted">{t('activities.page.none')}</p> : children}
+      {after}
     </section>
   );
 }
@@ -30,7 +31,7 @@ const roleKey = (role: number) => `activities.page.role.${role}` as MessageKey;
 const budgetKey = (type: number) => `activities.page.budget.${type}` as MessageKey;
 
 /** Everything an activity reports, section by section, in the reader's language where given. */
-export function ActivityDetails({ activity, countries }: { activity: Activity; countries: readonly Country[] }) {
+export function ActivityDetails({ activity, countries, mandateLinksEditor }: { activity: Activity; countries: readonly Country[]; mandateLinksEditor?: ReactNode }) {
   const { t, name, formatNumber } = useI18n();
   const doc = activity.document;
   const byIso2 = new Map(countries.map((c) => [c.iso2, c]));
@@ -239,7 +240,7 @@ export function ActivityDetails({ activity, countries }: { activity: Activity; c
         ))}
       </Section>
 
-      <Section id="activity-mandates" title={t('activities.page.mandates')} empty={doc.mandateLinks.length === 0}>
+      <Section id="activity-mandates" title={t('activities.page.mandates')} empty={doc.mandateLinks.length === 0} after={mandateLinksEditor}>
         <ul>
           {doc.mandateLinks.map((ref) => {
             const symbol = mandateSymbol(ref);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { getCountries } from '../api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSearchParam } from '../router/history.ts';
@@ -5,7 +6,8 @@ import { Link } from '../router/Link.tsx';
 import { ErrorState } from '../shared/ErrorState.tsx';
 import { LoadingState } from '../shared/LoadingState.tsx';
 import { useAsync } from '../shared/useAsync.ts';
-import { getActivity, getHistory } from './activitiesApi.ts';
+import { getActivity, getHistory, type Activity, type ActivityVersion } from './activitiesApi.ts';
+import { MandateLinksEditor } from './MandateLinksEditor.tsx';
 import { ActivityDetails } from './ActivityDetails.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
 import { narrative } from './narratives.ts';
@@ -23,7 +25,15 @@ export function ActivityPage() {
     },
     [id],
   );
-  const title = state.status === 'ready' && state.data ? narrative(state.data.activity.document.title, lang) : null;
+  // After the mandate links are saved: the activity and history as reloaded, shown without a loading flash.
+  const [reloaded, setReloaded] = useState<{ activity: Activity; history: ActivityVersion[] } | null>(null);
+  const data = state.status === 'ready' && state.data ? (reloaded?.activity.id === id && reloaded.activity.version >= state.data.activity.version ? { ...state.data, ...reloaded } : state.data) : null;
+  const reload = async () => {
+    if (!id) return;
+    const [activity, history] = await Promise.all([getActivity(id), getHistory(id)]);
+    setReloaded({ activity, history });
+  };
+  const title = data ? narrative(data.activity.document.title, lang) : null;
   return (
     <div className="page activities">
       <h1 lang={title?.lang}>{title?.text ?? t('activities.page.title')}</h1>
@@ -33,10 +43,10 @@ export function ActivityPage() {
       {!id && <p role="status">{t('activities.page.missing')}</p>}
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ready' && state.data && (
+      {data && (
         <>
-          <ActivityDetails activity={state.data.activity} countries={state.data.countries} />
-          <VersionHistory activityId={state.data.activity.id} versions={state.data.history} />
+          <ActivityDetails activity={data.activity} countries={data.countries} mandateLinksEditor={<MandateLinksEditor key={data.activity.id} activity={data.activity} onSaved={reload} />} />
+          <VersionHistory key={data.history.length} activityId={data.activity.id} versions={data.history} />
         </>
       )}
     </div>

@@ -2,6 +2,9 @@
 // it to the list; its keys then become valid `MessageKey`s everywhere.
 import { languages, type Language } from './languages.ts';
 import { incidentsMessages } from '../incidents/messages.ts';
+import { caseMessages } from '../incidents/caseMessages.ts';
+import { incidentValueMessages } from '../incidents/valueMessages.ts';
+import { pickerMessages } from '../shared/pickerMessages.ts';
 import { activitiesMessages } from '../activities/messages.ts';
 import { monitoringMessages } from '../monitoring/messages.ts';
 import { mandatesMessages } from '../mandates/messages.ts';
@@ -11,7 +14,7 @@ import { aggregatesMessages } from '../aggregates/messages.ts';
 import { incidentImportMessages } from '../incident-import/messages.ts';
 import { activityImportMessages } from '../activity-import/messages.ts';
 
-const features = [activitiesMessages, monitoringMessages, mandatesMessages, registryMessages, treatiesMessages, aggregatesMessages, incidentImportMessages, incidentsMessages, activityImportMessages] as const satisfies readonly Record<Language, Record<string, string>>[];
+const features = [activitiesMessages, monitoringMessages, mandatesMessages, registryMessages, treatiesMessages, aggregatesMessages, incidentImportMessages, incidentsMessages, caseMessages, incidentValueMessages, pickerMessages, activityImportMessages] as const satisfies readonly Record<Language, Record<string, string>>[];
 
 type KeysOf<T> = T extends unknown ? Extract<keyof T, string> : never;
 /** The union of every feature's keys (a plain keyof would give only the keys they share). */

@@ -11,11 +11,15 @@ import { ErrorState } from '../shared/ErrorState.tsx';
 import { LoadingState } from '../shared/LoadingState.tsx';
 import { useAsync } from '../shared/useAsync.ts';
 import { checkStep, serverProblems, stepOf, steps, type Problem, type StepId } from './formRules.ts';
-import { EntityStep, EventStep, LinksStep, PerpetratorsStep, VictimsStep, type StepProps } from './FormSteps.tsx';
+import { CaseSharing } from './CaseSharing.tsx';
+import { EntityStep, EventStep, LinksStep, type StepProps } from './FormSteps.tsx';
 import { createCase, getCase, submitCase, updateCase, type CaseView } from './incidentsApi.ts';
 import { labelKey } from './labels.ts';
 import { draftOf, emptyDraft, payloadOf, type Draft } from './model.ts';
 import { ownStates } from './ownStates.ts';
+import { PerpetratorsStep } from './PerpetratorsStep.tsx';
+import { CaseReview } from './CaseReview.tsx';
+import { VictimsStep } from './VictimsStep.tsx';
 import './incidents.css';
 
 export function NewCasePage() {
@@ -37,6 +41,7 @@ export function EditCasePage() {
 
 function CaseForm({ state, saved: initial }: { state: string; saved: CaseView | null }) {
   const { t } = useI18n();
+  const { user } = useAuth();
   const [saved, setSaved] = useState<CaseView | null>(initial);
   const [draft, setDraftState] = useState<Draft>(initial ? draftOf(initial) : emptyDraft());
   const [step, setStep] = useState<StepId>(initial && !editable(initial) ? 'review' : 'entity');
@@ -59,14 +64,17 @@ function CaseForm({ state, saved: initial }: { state: string; saved: CaseView | 
   const readOnly = saved !== null && !editable(saved);
   const index = steps.indexOf(step);
   const errors = new Map(problems.map((p) => [p.field, p.detail ? `${t(p.key)} (${p.detail})` : t(p.key)]));
+  // Warnings follow the typing: they never stop a draft, only the submission (the review step).
+  const warned = step === 'review' ? [] : checkStep(step, draft.content, today()).filter((p) => p.warning);
+  const warnings = new Map(warned.map((p) => [p.field, t(p.key)]));
   const setDraft = (update: (d: Draft) => Draft) => setDraftState(update);
-  const stepProps: StepProps = { draft, setDraft, errors };
+  const stepProps: StepProps = { draft, setDraft, notes: { errors, warnings } };
 
   /** Checks the step, saves the draft; true when saved. */
   async function save(check: StepId): Promise<boolean> {
     setNotice('');
     setFailure(null);
-    const found = checkStep(check, draft.content, new Date().toISOString().slice(0, 10));
+    const found = checkStep(check, draft.content, today()).filter((p) => !p.warning || check === 'review');
     setProblems(found);
     if (found.length) {
       focusFirstProblem();
@@ -148,6 +156,7 @@ function CaseForm({ state, saved: initial }: { state: string; saved: CaseView | 
         </p>
       )}
       {problems.length > 0 && <ProblemList problems={problems} errors={errors} onGo={(s) => setStep(s)} />}
+      {warned.length > 0 && <p className="form-warnings">{t('incidents.form.warnings')}</p>}
       {failure !== null && <ErrorState error={failure} />}
       <form
         noValidate
@@ -163,7 +172,7 @@ function CaseForm({ state, saved: initial }: { state: string; saved: CaseView | 
           {step === 'victims' && <VictimsStep {...stepProps} />}
           {step === 'perpetrators' && <PerpetratorsStep {...stepProps} />}
           {step === 'links' && <LinksStep {...stepProps} />}
-          {step === 'review' && <Review draft={draft} />}
+          {step === 'review' && <CaseReview draft={draft} />}
         </fieldset>
         {readOnly && <p>{t('incidents.form.readOnly', { status: t(labelKey('status', saved.status)) })}</p>}
         <div className="form-actions">
@@ -194,6 +203,7 @@ function CaseForm({ state, saved: initial }: { state: string; saved: CaseView | 
           )}
         </div>
       </form>
+      {saved && ownStates(user).includes(saved.reportingState) && <CaseSharing state={saved.reportingState} caseId={saved.id} victims={draftOf(saved).content.victims} />}
       <p>
         <Link to={`/incidents?state=${state}`}>{t('incidents.form.toList')}</Link>
       </p>
@@ -202,6 +212,7 @@ function CaseForm({ state, saved: initial }: { state: string; saved: CaseView | 
 }
 
 const editable = (c: CaseView) => c.status === 'draft' || c.status === 'returned';
+const today = () => new Date().toISOString().slice(0, 10);
 
 function ProblemList({ problems, errors, onGo }: { problems: Problem[]; errors: Map<string, string>; onGo: (s: StepId) => void }) {
   const { t } = useI18n();
@@ -218,27 +229,6 @@ function ProblemList({ problems, errors, onGo }: { problems: Problem[]; errors: 
           </li>
         ))}
       </ul>
-    </div>
-  );
-}
-
-function Review({ draft }: { draft: Draft }) {
-  const { t } = useI18n();
-  const c = draft.content;
-  return (
-    <div className="review">
-      <p>{t('incidents.form.reviewHelp')}</p>
-      <dl>
-        <dt>{t('incidents.form.externalId')}</dt>
-        <dd>{c.externalId}</dd>
-        <dt>{t('incidents.form.entityType')}</dt>
-        <dd>{t(labelKey('entity', c.reportingEntity.type))}</dd>
-        <dt>{t('incidents.form.iccs')}</dt>
-        <dd>{'value' in c.event.iccsCode ? t(labelKey('iccs', c.event.iccsCode.value)) : t(`incidents.reason.${c.event.iccsCode.reason === 'suppressed' ? 'unknown' : c.event.iccsCode.reason}`)}</dd>
-        <dt>{t('incidents.form.places')}</dt>
-        <dd>{c.event.places.map((p) => `${t(labelKey('stage', p.stage))}: ${'value' in p.country ? p.country.value : '?'}`).join(' → ') || '—'}</dd>
-      </dl>
-      <p>{t('incidents.form.summary', { victims: c.victims.length, perpetrators: c.perpetrators.length, links: c.links.length })}</p>
     </div>
   );
 }

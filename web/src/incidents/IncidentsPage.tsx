@@ -12,6 +12,7 @@ import { useAsync } from '../shared/useAsync.ts';
 import { listCases, type CaseFilter } from './incidentsApi.ts';
 import { labelKey } from './labels.ts';
 import { ownStates } from './ownStates.ts';
+import { RetentionSection } from './RetentionSection.tsx';
 import { StatisticsSection } from './StatisticsSection.tsx';
 import './incidents.css';
 
@@ -58,6 +59,7 @@ export function IncidentsPage() {
 
 function StateView({ state }: { state: string }) {
   const { t } = useI18n();
+  const { can } = useAuth();
   const [filter, setFilter] = useState<CaseFilter>({ state, status: '', year: '' });
   const [loaded, retry] = useAsync((signal) => listCases(filter, signal), [filter.state, filter.status, filter.year]);
   return (
@@ -73,6 +75,7 @@ function StateView({ state }: { state: string }) {
         {loaded.status === 'ready' && (loaded.data.items.length === 0 ? <p role="status">{t('incidents.list.none')}</p> : <CaseTable state={state} data={loaded.data} />)}
       </section>
       <StatisticsSection state={state} />
+      {can('state_reports.submit') && <RetentionSection state={state} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // One value-or-reason field: "known" with its value, or why there is none. Not collected,
-// unknown and not applicable stay distinct choices, as the standard requires.
+// unknown and not applicable stay distinct choices, as the standard requires; "suppressed"
+// (set by imports of aggregated sources) is shown and kept, but not offered for new entries.
 import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Known, Reason } from './model.ts';
@@ -17,13 +18,18 @@ interface Props<T> {
   /** The editor of the known value, given its id and aria attributes. */
   children: (control: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
   error?: string | undefined;
+  /** A problem that does not stop a draft from being saved, only the case from being submitted. */
+  warning?: string | undefined;
 }
 
-export function KnownField<T>({ label, path, value, onChange, initial, children, error }: Props<T>) {
+export function KnownField<T>({ label, path, value, onChange, initial, children, error, warning }: Props<T>) {
   const { t } = useI18n();
   const id = useId();
   const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
   const mode = 'value' in value ? 'known' : value.reason;
+  const describedBy = [error ? errorId : '', warning ? warningId : ''].filter(Boolean).join(' ') || undefined;
+  const offered: string[] = mode === 'suppressed' ? [...reasons, 'suppressed'] : reasons;
   return (
     <fieldset className="known-field" data-field={path}>
       <legend>{label}</legend>
@@ -33,21 +39,26 @@ export function KnownField<T>({ label, path, value, onChange, initial, children,
       <select
         id={`${id}-mode`}
         value={mode}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange(e.target.value === 'known' ? { value: initial } : { reason: e.target.value as Reason })}
+        onChange={(e) => onChange(e.target.value === 'known' ? { value: initial } : { reason: e.target.value as Reason | 'suppressed' })}
       >
         <option value="known">{t('incidents.reason.known')}</option>
-        {reasons.map((r) => (
+        {offered.map((r) => (
           <option key={r} value={r}>
-            {t(`incidents.reason.${r}`)}
+            {t(`incidents.reason.${r as Reason | 'suppressed'}`)}
           </option>
         ))}
       </select>
-      {'value' in value && children({ id: `${id}-value`, describedBy: error ? errorId : undefined, invalid: !!error })}
+      {'value' in value && children({ id: `${id}-value`, describedBy, invalid: !!error })}
       {error && (
         <p className="field-error" id={errorId}>
           {error}
+        </p>
+      )}
+      {warning && (
+        <p className="field-warning" id={warningId}>
+          {warning}
         </p>
       )}
     </fieldset>

@@ -14,6 +14,8 @@ export interface Problem {
   key: MessageKey;
   /** The server's English reason, when the problem came from it. */
   detail?: string;
+  /** Does not stop a draft from being saved; the server refuses the submission while it remains. */
+  warning?: true;
 }
 
 const val = <T>(k: { value: T } | { reason: string }): T | undefined => ('value' in k ? k.value : undefined);
@@ -22,6 +24,7 @@ const ISO3 = /^[A-Z]{3}$/;
 export function checkStep(step: StepId, c: CaseContent, today: string): Problem[] {
   const out: Problem[] = [];
   const add = (field: string, key: MessageKey) => out.push({ field, key });
+  const warn = (field: string, key: MessageKey) => out.push({ field, key, warning: true });
   if (step === 'entity' || step === 'review') {
     if (!c.externalId.trim()) add('externalId', 'incidents.rule.required');
   }
@@ -37,6 +40,8 @@ export function checkStep(step: StepId, c: CaseContent, today: string): Problem[
     const end = val(e.exploitationEndDate);
     if (rec && start && start < rec) add('event.exploitationStartDate', 'incidents.rule.exploitationBeforeRecruitment');
     if (start && end && end < start) add('event.exploitationEndDate', 'incidents.rule.endBeforeStart');
+    const detection = val(e.detectionDate);
+    if (rec && detection && detection < rec) add('event.detectionDate', 'incidents.rule.detectionBeforeRecruitment');
     let last = 0;
     e.places.forEach((p, i) => {
       const country = val(p.country);
@@ -62,18 +67,20 @@ export function checkStep(step: StepId, c: CaseContent, today: string): Problem[
         const hi = ageBandBounds[band][1];
         if ((hi !== null && hi < 18) !== minor) add(`victims.${i}.minorAtExploitation`, 'incidents.rule.bandMinor');
       }
-      const cits = val(v.citizenships);
-      cits?.forEach((code, j) => {
-        if (!ISO3.test(code)) add(`victims.${i}.citizenships`, 'incidents.rule.country');
-        void j;
-      });
+      if (val(v.citizenships)?.some((code) => !ISO3.test(code))) add(`victims.${i}.citizenships`, 'incidents.rule.country');
+      // The submission rules of incidents.rules.ts, shown while typing.
+      const forms = val(v.exploitationForms);
+      if (forms && val(v.sexExploitationTypes)?.length && !forms.includes('SexualExploitation')) warn(`victims.${i}.sexExploitationTypes`, 'incidents.rule.sexTypeWithoutForm');
+      if (forms && val(v.forcedLabourIndustries)?.length && !forms.some((f) => f === 'ForcedLabour' || f === 'ChildLabour')) warn(`victims.${i}.forcedLabourIndustries`, 'incidents.rule.industryWithoutForm');
+      if ('value' in v.traffickingStatus && 'reason' in v.statusDecidedBy && v.statusDecidedBy.reason === 'not_applicable') warn(`victims.${i}.statusDecidedBy`, 'incidents.rule.decidedByNotApplicable');
+      if (forms?.length === 0 && val(v.traffickingStatus) === 'ActualVictimOfTrafficking') warn(`victims.${i}.exploitationForms`, 'incidents.rule.actualVictimForms');
     });
   }
   if (step === 'perpetrators' || step === 'review') {
     c.perpetrators.forEach((p, i) => {
-      val(p.citizenships)?.forEach((code) => {
-        if (!ISO3.test(code)) add(`perpetrators.${i}.citizenships`, 'incidents.rule.country');
-      });
+      if (val(p.citizenships)?.some((code) => !ISO3.test(code))) add(`perpetrators.${i}.citizenships`, 'incidents.rule.country');
+      if (p.kind === 'organisation' && 'value' in p.gender) warn(`perpetrators.${i}.gender`, 'incidents.rule.organisationGender');
+      if (p.kind === 'organisation' && 'value' in p.ageBand) warn(`perpetrators.${i}.ageBand`, 'incidents.rule.organisationAge');
     });
   }
   return out;

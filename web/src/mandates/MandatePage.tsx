@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSearchParam } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
@@ -7,6 +8,7 @@ import { LoadingState } from '../shared/LoadingState.tsx';
 import { useAsync } from '../shared/useAsync.ts';
 import { CoverageChart } from './CoverageChart.tsx';
 import { LocalizedText } from './LocalizedText.tsx';
+import { editMandateHref } from './MandateEditPages.tsx';
 import { bodyKeys, coverageCsv, formatDate, statusKey } from './labels.ts';
 import { getCoverage, type Coverage } from './mandatesApi.ts';
 import './mandates.css';
@@ -14,6 +16,7 @@ import './mandates.css';
 /** One mandate: each operative paragraph with the activities that implement it, and those with none. */
 export function MandatePage() {
   const { t } = useI18n();
+  const { can } = useAuth();
   const symbol = useSearchParam('symbol');
   const [state, retry] = useAsync((signal) => (symbol ? getCoverage(symbol, signal) : Promise.resolve(null)), [symbol]);
   return (
@@ -28,6 +31,13 @@ export function MandatePage() {
       <p>
         <Link to="/mandates">{t('mandates.page.back')}</Link>
       </p>
+      {symbol && can('mandates.manage') && state.status === 'ready' && state.data && (
+        <p>
+          <Link className="button button-secondary" to={editMandateHref(state.data.symbol)}>
+            {t('mandates.form.edit')}
+          </Link>
+        </p>
+      )}
       {!symbol && <p role="status">{t('mandates.page.missing')}</p>}
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { navigate, useSearchParam } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
@@ -15,6 +16,7 @@ const isBody = (value: string | null): value is MandateBody => mandateBodies.inc
 /** Every registered mandate, newest first, with how many of its paragraphs activities implement; filter by body. */
 export function MandatesPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
   const selectId = useId();
   const param = useSearchParam('body');
   const body = isBody(param) ? param : null;
@@ -23,6 +25,13 @@ export function MandatesPage() {
     <div className="page mandates">
       <h1>{t('mandates.list.title')}</h1>
       <p>{t('mandates.list.intro')}</p>
+      {can('mandates.manage') && (
+        <p>
+          <Link className="button" to="/mandates/new">
+            {t('mandates.form.newTitle')}
+          </Link>
+        </p>
+      )}
       <p className="mandates-controls">
         <label htmlFor={selectId}>{t('mandates.list.body')}</label>{' '}
         <select id={selectId} value={body ?? ''} onChange={(e) => navigate(e.target.value ? `/mandates?body=${e.target.value}` : '/mandates')}>

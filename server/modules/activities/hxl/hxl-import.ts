@@ -115,7 +115,10 @@ export class HxlImporter {
       for (const w of writes) await w();
       if (created.length) {
         // A 3W table is published information: what it holds is public, as with an IATI file.
-        const ids = await repo.insertMany(created.map(({ p, doc }) => ({ columns: columnsOf(doc, p.organisationId, true), changedBy, source: 'import' as const })));
+        const ids = await repo.insertMany(
+          created.map(({ p, doc }) => columnsOf(doc, p.organisationId, true)),
+          { changedBy, source: 'import' },
+        );
         for (const { p } of created) p.entry.activityId = ids.get(p.row.identifier) ?? null;
       }
       return false;
@@ -125,7 +128,7 @@ export class HxlImporter {
     if (options.dryRun) failed = await apply(new ActivitiesRepository(this.database.db), false);
     else {
       failed = await this.database.transaction(async (tx) => {
-        const f = await apply(new ActivitiesRepository(tx.db), true);
+        const f = await apply(new ActivitiesRepository(tx.db, tx), true);
         const touched = report.activities.filter((a) => a.outcome === 'created' || a.outcome === 'updated');
         if (!f && touched.length) {
           await recordAudit(tx.db, {

@@ -11,6 +11,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppSettings } from '../../../platform/settings.ts';
 import type { ImportOutcome, IncidentImportFormat } from './import-types.ts';
+import { abandonInterruptedRuns, cleanAbandonedRuns } from './import-runs.ts';
 import { incidentImporter } from './importers.ts';
 import { previewRows, type Preview } from './preview.ts';
 
@@ -44,9 +45,13 @@ interface Job extends ImportJobView {
 
 /** A finished job (and its file) is forgotten after this long. */
 const JOB_TTL_MS = 60 * 60 * 1000;
+/** On PostgreSQL, a run whose heartbeat is this old is no other server's running import. */
+const STALE_RUN_SECONDS = 10 * 60;
 
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
+  private tidying: Promise<void> = Promise.resolve();
+  private closing = false;
 
   constructor(
     private readonly database: Database,
@@ -110,8 +115,29 @@ export class ImportJobs {
     await this.jobs.get(id)?.done;
   }
 
+  /**
+   * At start-up: abandons the import runs a crash left 'writing' (invisible already; now for
+   * good), then deletes their rows in the background, in short transactions, so the server
+   * answers meanwhile. On PGlite this process alone has the database open, so every such run is
+   * dead; on PostgreSQL another server may be importing, so only runs whose heartbeat stopped.
+   */
+  async recover(): Promise<void> {
+    await abandonInterruptedRuns(this.database, this.database.kind === 'pglite' ? 0 : STALE_RUN_SECONDS);
+    this.tidying = cleanAbandonedRuns(this.database, () => this.closing).then(
+      () => {},
+      (error: unknown) => this.logError(error, 'clean-up of interrupted imports'),
+    );
+  }
+
+  /** For tests: waits for the start-up clean-up to finish. */
+  async tidied(): Promise<void> {
+    await this.tidying;
+  }
+
   /** Deletes every job's file (at shutdown). */
   async close(): Promise<void> {
+    this.closing = true;
+    await this.tidying;
     await Promise.all([...this.jobs.values()].map((j) => j.done));
     for (const job of [...this.jobs.values()]) this.forget(job);
   }

@@ -1,7 +1,9 @@
 // All SQL of the Coordinator's intake dashboard. Cross-State aggregate queries: the
 // Coordinator's job, run on request over pre-grouped rows, never on a State's hot path.
+// Cases of an import not yet published are left out (visibility.ts).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import { visibleCase } from '../import/visibility.ts';
 
 /** The year a case is about: detection, else start of exploitation, else when it was reported. */
 const caseYear = sql`extract(year from coalesce(e.detection_date, e.exploitation_start_date, c.created_at::date))::int`;
@@ -43,7 +45,7 @@ export class IntakeRepository {
              count(*) FILTER (WHERE c.submitted_at < make_date(${caseYear} + 1, 1, 1) + ${deadlineDays}::int)::int AS on_time
         FROM incident_cases c
         JOIN incident_events e ON e.reporting_state = c.reporting_state AND e.case_id = c.id
-       WHERE ${caseYear} BETWEEN ${fromYear}::int AND ${toYear}::int
+       WHERE ${caseYear} BETWEEN ${fromYear}::int AND ${toYear}::int AND ${visibleCase('c')}
        GROUP BY 1, 2
        ORDER BY 1, 2`.execute(this.db);
     return result.rows;
@@ -61,7 +63,7 @@ export class IntakeRepository {
         FROM incident_victims v
         JOIN incident_cases c ON c.reporting_state = v.reporting_state AND c.id = v.case_id
         JOIN incident_events e ON e.reporting_state = v.reporting_state AND e.case_id = v.case_id
-       WHERE c.status <> 'draft' AND ${caseYear} BETWEEN ${fromYear}::int AND ${toYear}::int
+       WHERE c.status <> 'draft' AND ${visibleCase('c')} AND ${caseYear} BETWEEN ${fromYear}::int AND ${toYear}::int
        GROUP BY 1, 2
        ORDER BY 1, 2`.execute(this.db);
     return result.rows;
@@ -73,7 +75,7 @@ export class IntakeRepository {
       SELECT c.reporting_state AS state, c.id, c.external_id, ${caseYear} AS year, c.review_comments, c.reviewed_at
         FROM incident_cases c
         JOIN incident_events e ON e.reporting_state = c.reporting_state AND e.case_id = c.id
-       WHERE c.status = 'returned' AND ${caseYear} BETWEEN ${fromYear}::int AND ${toYear}::int
+       WHERE c.status = 'returned' AND ${visibleCase('c')} AND ${caseYear} BETWEEN ${fromYear}::int AND ${toYear}::int
        ORDER BY c.reviewed_at DESC NULLS LAST, c.reporting_state, c.id
        LIMIT ${limit}`
       .execute(this.db)
@@ -87,7 +89,7 @@ export class IntakeRepository {
         FROM incident_cases c
         JOIN incident_events e ON e.reporting_state = c.reporting_state AND e.case_id = c.id
         JOIN incident_case_versions v ON v.reporting_state = c.reporting_state AND v.case_id = c.id AND v.version = c.version
-       WHERE c.status = 'submitted' AND ${caseYear} BETWEEN ${fromYear}::int AND ${toYear}::int
+       WHERE c.status = 'submitted' AND ${visibleCase('c')} AND ${caseYear} BETWEEN ${fromYear}::int AND ${toYear}::int
        ORDER BY c.submitted_at, c.reporting_state, c.id
        LIMIT ${limit}`
       .execute(this.db)

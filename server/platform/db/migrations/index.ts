@@ -17,6 +17,7 @@ import * as incidentAggregates from '../../../modules/incidents/aggregates/aggre
 import * as incidentImports from '../../../modules/incidents/import/import.migration.ts';
 import * as demoPlants from '../../../modules/activities/activities-demo-plants.migration.ts';
 import * as incidents2 from '../../../modules/incidents/incidents-2.migration.ts';
+import * as incidentImportRuns from '../../../modules/incidents/import/import-runs.migration.ts';
 
 /**
  * Every migration, in order. Listed statically (no directory scan) so that the same list
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0016-incident-imports': incidentImports,
   '2026-11-29-0017-demo-plants': demoPlants,
   '2026-11-29-0018-incidents-2': incidents2,
+  '2026-11-30-0019-incident-import-runs': incidentImportRuns,
 };
