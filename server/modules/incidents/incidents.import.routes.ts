@@ -104,7 +104,7 @@ export const incidentImportRoutes = (jobs: ImportJobs): FastifyPluginAsyncZod =>
       },
     );
   });
-  app.addHook('onReady', async () => jobs.recover());
+  app.addHook('onReady', async () => jobs.recover()); // starts the clean-up, does not wait for it
   app.addHook('onClose', async () => jobs.close());
 
   app.post(

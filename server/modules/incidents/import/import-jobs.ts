@@ -121,9 +121,14 @@ export class ImportJobs {
    * answers meanwhile. On PGlite this process alone has the database open, so every such run is
    * dead; on PostgreSQL another server may be importing, so only runs whose heartbeat stopped.
    */
-  async recover(): Promise<void> {
-    await abandonInterruptedRuns(this.database, this.database.kind === 'pglite' ? 0 : STALE_RUN_SECONDS);
-    this.tidying = cleanAbandonedRuns(this.database, () => this.closing).then(
+  recover(): void {
+    // In the background, not awaited: on the embedded database a query here would hold its only
+    // session while the server starts answering. Unpublished runs are invisible meanwhile anyway.
+    const startedAt = new Date();
+    this.tidying = (async () => {
+      await abandonInterruptedRuns(this.database, this.database.kind === 'pglite' ? 0 : STALE_RUN_SECONDS, startedAt);
+      await cleanAbandonedRuns(this.database, () => this.closing);
+    })().then(
       () => {},
       (error: unknown) => this.logError(error, 'clean-up of interrupted imports'),
     );

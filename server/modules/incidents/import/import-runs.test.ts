@@ -62,10 +62,11 @@ const runStatus = async (id: string) => (await sql<{ status: string }>`SELECT st
 
 test('a run a crash left writing is abandoned when the server starts, and its rows deleted', async () => {
   assert.ok((await rowsIn('ETH')).incident_cases > 0);
-  await t.app.ready(); // start-up
-  assert.equal(await runStatus(crashRun), 'abandoned');
+  await t.app.ready(); // start-up: the clean-up starts in the background
   // Invisible from the start...
   assert.equal(await new IncidentsRepository(t.database.db).countCases({ states: ['ETH'] }), 0);
+  for (let i = 0; i < 600 && (await runStatus(crashRun)) === 'writing'; i++) await sleep(50);
+  assert.equal(await runStatus(crashRun), 'abandoned');
   // ...and deleted in the background, a chunk per transaction.
   for (let i = 0; i < 600 && (await rowsIn('ETH')).incident_cases > 0; i++) await sleep(50);
   assert.deepEqual(await rowsIn('ETH'), none);

@@ -40,8 +40,8 @@ export async function deleteRunRows(database: Database, id: string, stop: () => 
  * (touched by every batch) is older than `staleSeconds` (0 on PGlite, where this process is the
  * only one that can have the database open; on PostgreSQL other servers may be importing).
  */
-export async function abandonInterruptedRuns(database: Database, staleSeconds: number): Promise<string[]> {
-  return new ImportRepository(database.db).abandonStaleRuns(staleSeconds);
+export async function abandonInterruptedRuns(database: Database, staleSeconds: number, startedAt: Date): Promise<string[]> {
+  return new ImportRepository(database.db).abandonStaleRuns(staleSeconds, startedAt);
 }
 
 /** Deletes the rows of every abandoned run that still has some (after a crash, even mid-clean-up). */

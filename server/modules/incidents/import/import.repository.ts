@@ -133,12 +133,13 @@ export class ImportRepository {
   }
 
   /** Abandons the runs still 'writing' whose heartbeat is older than `staleSeconds`; their ids. */
-  async abandonStaleRuns(staleSeconds: number): Promise<string[]> {
+  async abandonStaleRuns(staleSeconds: number, startedAt: Date): Promise<string[]> {
     const rows = await this.db
       .updateTable('incident_import_runs')
       .set({ status: 'abandoned', abandoned_at: sql`now()` })
       .where('status', '=', 'writing')
-      .where('heartbeat_at', '<=', sql<Date>`now() - make_interval(secs => ${staleSeconds})`)
+      // Never a run this process began: the clean-up runs in the background, after imports may have started.
+      .where('heartbeat_at', '<=', sql<Date>`least(now() - make_interval(secs => ${staleSeconds}), ${startedAt.toISOString()}::timestamptz)`)
       .returning('id')
       .execute();
     return rows.map((r) => r.id);
