@@ -2,44 +2,13 @@
 import { request } from '../api.ts';
 import { uploadFile } from '../shared/uploadFile.ts';
 
-export const importFormats = ['htcds', 'ctdc', 'glotip'] as const;
-export type ImportFormat = (typeof importFormats)[number];
-
-export interface ImportProblem {
-  line: number;
-  column?: string;
-  value?: string;
-  reason: string;
-}
-
-export interface ImportOutcome {
-  format: ImportFormat;
-  dryRun: boolean;
-  committed: boolean;
-  rowsRead: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  problems: ImportProblem[];
-  warnings?: ImportProblem[];
-  summary: { indicator: string; year: number; rows: number; total: number }[];
-}
-
-export interface ImportJob {
-  id: string;
-  format: ImportFormat;
-  fileName: string;
-  reporter: string | null;
-  dryRun: boolean;
-  status: 'running' | 'done' | 'failed';
-  bytesDone: number;
-  bytesTotal: number;
-  preview: { headerLine: number; columns: string[]; rows: { line: number; cells: string[] }[] } | null;
-  outcome: ImportOutcome | null;
-  error: string | null;
-  committedFrom: string | null;
-  finishedAt: string | null;
-}
+// The shapes are the server's own (type-only imports: nothing of the server enters the bundle
+// but the list of formats, from a file without runtime imports).
+export { incidentImportFormats as importFormats } from '../../../server/modules/incidents/import/import-types.ts';
+export type { IncidentImportFormat as ImportFormat, ImportOutcome, ImportProblem } from '../../../server/modules/incidents/import/import-types.ts';
+export type { ImportJobView as ImportJob } from '../../../server/modules/incidents/import/import-jobs.ts';
+import type { IncidentImportFormat as ImportFormat, ImportProblem } from '../../../server/modules/incidents/import/import-types.ts';
+import type { ImportJobView as ImportJob } from '../../../server/modules/incidents/import/import-jobs.ts';
 
 /** Uploads the file as the raw body of a dry run; `onProgress` gets the share sent (0..1). */
 export function uploadForCheck(file: File, format: ImportFormat, reporter: string, onProgress: (share: number) => void): Promise<ImportJob> {
