@@ -8,6 +8,7 @@
 //   npm run bench:incident-import -- --rows 50000 --engines pglite
 // Run one engine per process for a clean peak-memory figure (PGlite runs inside this process).
 //   BENCH_DATABASE_URL=postgres://... npm run bench:incident-import   (else a throwaway server)
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,12 +18,13 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../server/platform/db/database.ts';
 import { prepareDatabase } from '../server/platform/db/prepare.ts';
-import { BATCH_ROWS, caseColumns, perpetratorColumns, victimColumns } from '../server/modules/incidents/import/case-import.ts';
+import { BATCH_ROWS } from '../server/modules/incidents/import/case-import.ts';
+import { caseTables } from '../server/modules/incidents/import/batch-writer.ts';
 import { importHtcds } from '../server/modules/incidents/import/htcds.ts';
 import { csvCell, sampleHeader, sampleRow } from '../server/modules/incidents/import/htcds-sample.ts';
 import { findPostgresBin, startThrowawayPostgres } from './throwaway-postgres.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, engines: { type: 'string', default: 'pglite,postgres' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, engines: { type: 'string', default: 'pglite,postgres' }, 'write-csv': { type: 'string' } } });
 const ROWS = Number(values.rows);
 if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error('--rows must be a positive whole number');
 const ENGINES = values.engines.split(',').map((s) => s.trim());
@@ -30,22 +32,15 @@ const STATE = 'KEN';
 /** Bytes per raw COPY statement (whole lines): PGlite's COPY grows super-linearly past ~100k rows (bench/RESULTS.md). */
 const RAW_CHUNK_BYTES = 8 * 2 ** 20;
 const log = (line: string) => console.log(line);
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-bench-incident-import-'));
+/** Set in the child process that only writes the CSV. */
+const writeOnly = values['write-csv'];
+const work = writeOnly ? path.dirname(writeOnly) : fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-bench-incident-import-'));
 
-/** The tables the import writes, in foreign-key order, with the columns it writes. */
-const tables: { table: string; key: 'id' | 'case_id'; columns: readonly string[] }[] = [
-  { table: 'incident_cases', key: 'id', columns: caseColumns },
-  { table: 'incident_case_versions', key: 'case_id', columns: ['reporting_state', 'case_id', 'version', 'document', 'identifiers', 'created_by', 'created_at'] },
-  { table: 'incident_events', key: 'case_id', columns: ['reporting_state', 'case_id', 'iccs_code', 'recruitment_date', 'exploitation_start_date', 'exploitation_end_date', 'detection_date', 'reasons'] },
-  { table: 'incident_event_places', key: 'case_id', columns: ['reporting_state', 'case_id', 'seq', 'stage', 'country_iso3', 'area', 'reasons'] },
-  { table: 'incident_victims', key: 'case_id', columns: victimColumns },
-  { table: 'incident_perpetrators', key: 'case_id', columns: perpetratorColumns },
-  { table: 'incident_links', key: 'case_id', columns: ['reporting_state', 'case_id', 'victim_ref', 'perpetrator_ref'] },
-  { table: 'incident_import_fingerprints', key: 'case_id', columns: ['reporting_state', 'case_id', 'version', 'fingerprint'] },
-];
+/** The tables the import writes, in foreign-key order, with the columns it writes and the case key. */
+const tables = caseTables.map((t) => ({ ...t, key: t.table === 'incident_cases' ? ('id' as const) : ('case_id' as const) }));
 
 /** Writes the CSV a row at a time (the file is never held in memory). */
-async function writeCsv(file: string, rows: number): Promise<number> {
+async function writeCsv(file: string, rows: number): Promise<void> {
   const out = fs.createWriteStream(file);
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write(`${sampleHeader.join(',')}\n`);
@@ -60,7 +55,6 @@ async function writeCsv(file: string, rows: number): Promise<number> {
   }
   await write(chunk);
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  return fs.statSync(file).size;
 }
 
 /** Samples resident memory while `fn` runs; returns its duration and the peak. */
@@ -92,7 +86,7 @@ async function dumpTables(database: Database): Promise<Map<string, string>> {
   for (const f of files.values()) fs.writeFileSync(f, '');
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const ids = (await sql<{ id: string }>`SELECT id FROM incident_cases WHERE reporting_state = ${STATE} AND id > ${after}::uuid ORDER BY id LIMIT 20000`.execute(database.db)).rows.map((r) => r.id);
+    const ids = (await sql<{ id: string }>`SELECT id FROM incident_cases WHERE reporting_state = ${STATE} AND id > ${after}::uuid ORDER BY id LIMIT 5000`.execute(database.db)).rows.map((r) => r.id);
     if (ids.length === 0) break;
     const [first, last] = [ids[0]!, ids.at(-1)!];
     for (const t of tables) {
@@ -144,8 +138,11 @@ async function benchEngine(engine: string, database: Database, csv: string): Pro
   if (!imported.result.committed) throw new Error(`the import did not commit: ${JSON.stringify(imported.result.problems.slice(0, 5))}`);
   const afterImport = await count(database);
   log(`  ${engine} import: ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peakRssMb.toFixed(0)} MB (JS heap ${imported.peakHeapMb.toFixed(0)} MB); ${afterImport}`);
+  log("  dumping the imported rows ...");
   const files = await dumpTables(database);
+  log("  emptying the tables ...");
   await emptyTables(database);
+  log("  raw COPY ...");
   const raw = await measured(() => rawCopy(database, files));
   const afterRaw = await count(database);
   if (afterRaw !== afterImport) throw new Error(`the reference loaded different rows: ${afterRaw} vs ${afterImport}`);
@@ -157,7 +154,10 @@ async function benchEngine(engine: string, database: Database, csv: string): Pro
 async function main(): Promise<void> {
   const csv = path.join(work, 'bench.csv');
   log(`Generating ${ROWS.toLocaleString('en')} HTCDS rows ...`);
-  const bytes = await writeCsv(csv, ROWS);
+  // In a child process: generating leaves garbage that this process's resident size would keep.
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--rows', String(ROWS), '--write-csv', csv], { stdio: 'inherit' });
+  if (child.status !== 0) throw new Error(`generating the CSV failed (${child.status ?? child.signal})`);
+  const bytes = fs.statSync(csv).size;
   log(`${(bytes / 2 ** 20).toFixed(0)} MiB CSV. Machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   log('| Engine | Rows | Import (parse, validate, seal, insert) | Raw COPY of the same rows | Ratio | Peak RSS during the import |');
   log('|---|---:|---:|---:|---:|---|');
@@ -209,9 +209,9 @@ async function main(): Promise<void> {
   }
 }
 
-main()
+(writeOnly ? writeCsv(writeOnly, ROWS) : main())
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => fs.rmSync(work, { recursive: true, force: true }));
+  .finally(() => writeOnly || fs.rmSync(work, { recursive: true, force: true }));

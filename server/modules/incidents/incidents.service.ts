@@ -8,12 +8,12 @@ import { auditActorOf, type RequestContext } from '../../platform/access/request
 import type { Database } from '../../platform/db/database.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import type { AppSettings } from '../../platform/settings.ts';
+import { splitter } from './incidents.projection.ts';
 import { identifiersContext, newStateKey, openIdentifiers, personKey, sealIdentifiers, unwrapStateKey } from './incidents.protection.ts';
 import { IncidentsRepository, type CaseRow, type CountableVictim, type Projection } from './incidents.repository.ts';
 import { identifierProblems, validateForSubmission } from './incidents.rules.ts';
 import type { CaseContent, CaseDocument, CaseSummary, CaseView, CreateCaseInput, Identifiers } from './incidents.schema.ts';
-import type { Reasons } from './incidents.tables.ts';
-import type { CaseStatus, Known } from './incidents.values.ts';
+import type { CaseStatus } from './incidents.values.ts';
 
 const ENTITY = 'incident_case';
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -22,17 +22,6 @@ const what = (state: string, id: string) => `Case ${state}/${id}`;
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
-}
-
-/** Splits value-or-reason fields into projection columns (value or null) and their reasons. */
-function splitter() {
-  const reasons: Reasons = {};
-  const col = <T>(field: string, k: Known<T>): T | null => {
-    if ('value' in k) return k.value;
-    reasons[field] = k.reason;
-    return null;
-  };
-  return { reasons, col };
 }
 
 /** The case document as stored: the content without the people's identifiers. */

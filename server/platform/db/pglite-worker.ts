@@ -34,12 +34,37 @@ port.on('message', (request: WorkerRequest) => {
   queue = queue.then(() => handle(request));
 });
 
+/**
+ * The backend bytes for some frontend bytes. Not `execProtocolRaw`: besides returning the bytes,
+ * it parses every message into a result list that only `execProtocol` ever empties, so the
+ * worker kept every row of every answer (a 100,000-case read-back ran it out of heap). The
+ * stream variant hands over the raw bytes only (views into PGlite's memory: copied).
+ */
+async function answer(frontend: Uint8Array): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  await db.execProtocolRawStream(frontend, {
+    onRawData: (data) => {
+      chunks.push(data.slice());
+      size += data.length;
+    },
+  });
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
+  return bytes;
+}
+
 async function handle(request: WorkerRequest): Promise<void> {
   try {
     switch (request.kind) {
       case 'protocol': {
         if (process.env.PGLITE_TRACE) console.error('>>', Buffer.from(request.bytes).toString('latin1'));
-        const bytes = await db.execProtocolRaw(request.bytes);
+        const bytes = await answer(request.bytes);
         port!.postMessage({ kind: 'protocol', id: request.id, bytes } satisfies WorkerReply, [bytes.buffer as ArrayBuffer]);
         return;
       }

@@ -1,5 +1,5 @@
 // All SQL of aggregate reports and the GLOTIP name mapping.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { ValuesQuery } from './aggregates.schema.ts';
 import type { AggregatesTables, StoredValue } from './aggregates.tables.ts';
@@ -8,6 +8,7 @@ import type { ReportStatus } from './aggregates.values.ts';
 export type ReportRow = Selectable<AggregatesTables['aggregate_reports']>;
 export type MappingRow = Selectable<AggregatesTables['glotip_name_mappings']>;
 type ValueRow = Selectable<AggregatesTables['aggregate_values']>;
+type AreaValueRow = Selectable<AggregatesTables['aggregate_area_values']>;
 
 const CHUNK = 1000;
 
@@ -27,6 +28,31 @@ const toColumns = (v: StoredValue) => ({
   bound: v.bound,
   external_id: v.externalId,
 });
+
+/** A State's report for a year. */
+export interface ReportKey {
+  state: string;
+  year: number;
+}
+
+/** One string per report (or per area and year), for maps. */
+export const reportKey = (who: string, year: number) => `${who}|${year}`;
+
+/** aggregate_values columns in COPY order (the import loads new versions' values with COPY). */
+export const valueColumns = ['reporting_state', 'year', 'indicator', 'dimension', 'category', 'category_kind', 'sex', 'age', 'value_kind', 'count', 'bound', 'external_id'] as const;
+
+/** A value as a row of valueColumns. */
+export const valueRow = (state: string, year: number, v: StoredValue): unknown[] => [state, year, v.indicator, v.dimension, v.category, v.categoryKind, v.sex, v.age, v.kind, v.count, v.bound, v.externalId];
+
+function groupValues<R extends Parameters<typeof fromRow>[0]>(rows: R[], keyOf: (r: R) => string): Map<string, StoredValue[]> {
+  const out = new Map<string, StoredValue[]>();
+  for (const r of rows) {
+    const list = out.get(keyOf(r));
+    if (list) list.push(fromRow(r));
+    else out.set(keyOf(r), [fromRow(r)]);
+  }
+  return out;
+}
 
 export class AggregatesRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -99,22 +125,78 @@ export class AggregatesRepository {
     return this.db.selectFrom('aggregate_report_versions').selectAll().where('reporting_state', '=', state).where('year', '=', year).orderBy('version').execute();
   }
 
-  // Sub-regional figures ---------------------------------------------------------------------
+  // What an import reads and writes, a set at a time ----------------------------------------------
 
-  async areaValues(area: string, year: number): Promise<StoredValue[]> {
-    const rows = await this.db.selectFrom('aggregate_area_values').selectAll().where('area', '=', area).where('year', '=', year).execute();
-    return rows.map(fromRow);
+  /** The reports of these (State, year) pairs that exist; locked when `forUpdate`. */
+  async reportsAt(keys: ReportKey[], opts: { forUpdate?: boolean } = {}): Promise<ReportRow[]> {
+    if (keys.length === 0) return [];
+    const { rows } = await sql<ReportRow>`
+      SELECT r.* FROM aggregate_reports r
+      JOIN unnest(${keys.map((k) => k.state)}::text[], ${keys.map((k) => k.year)}::int[]) AS k(s, y) ON r.reporting_state = k.s::char(3) AND r.year = k.y
+      ${opts.forUpdate ? sql`FOR UPDATE OF r` : sql``}`.execute(this.db);
+    return rows;
   }
 
-  async upsertAreaValue(area: string, areaCode: string | null, year: number, v: StoredValue): Promise<void> {
-    const cols = toColumns(v);
-    await this.db
-      .insertInto('aggregate_area_values')
-      .values({ area, area_code: areaCode, year, ...cols })
-      .onConflict((oc) =>
-        oc.columns(['area', 'year', 'indicator', 'dimension', 'category', 'sex', 'age']).doUpdateSet({ value_kind: cols.value_kind, count: cols.count, bound: cols.bound, external_id: cols.external_id, updated_at: new Date() }),
-      )
-      .execute();
+  /** The current values of these reports, by report. */
+  async valuesAt(keys: ReportKey[]): Promise<Map<string, StoredValue[]>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await sql<ValueRow>`
+      SELECT v.* FROM aggregate_values v
+      JOIN unnest(${keys.map((k) => k.state)}::text[], ${keys.map((k) => k.year)}::int[]) AS k(s, y) ON v.reporting_state = k.s::char(3) AND v.year = k.y`.execute(this.db);
+    return groupValues(rows, (r) => reportKey(r.reporting_state, r.year));
+  }
+
+  /** The stored sub-regional figures of these (area, year) pairs, by pair. */
+  async areaValuesAt(keys: { area: string; year: number }[]): Promise<Map<string, StoredValue[]>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await sql<AreaValueRow>`
+      SELECT v.* FROM aggregate_area_values v
+      JOIN unnest(${keys.map((k) => k.area)}::text[], ${keys.map((k) => k.year)}::int[]) AS k(a, y) ON v.area = k.a AND v.year = k.y`.execute(this.db);
+    return groupValues(rows, (r) => reportKey(r.area, r.year));
+  }
+
+  async insertReports(rows: { reporting_state: string; year: number; version: number; created_by: string | null }[]): Promise<void> {
+    for (let k = 0; k < rows.length; k += CHUNK) {
+      await this.db
+        .insertInto('aggregate_reports')
+        .values(rows.slice(k, k + CHUNK).map((r) => ({ ...r, status: 'draft' as const })))
+        .execute();
+    }
+  }
+
+  /** Moves these reports to a new draft version (an import's correction reopens a returned or accepted report). */
+  async advanceReports(items: (ReportKey & { version: number })[]): Promise<void> {
+    if (items.length === 0) return;
+    await sql`
+      UPDATE aggregate_reports r SET version = k.v, status = 'draft', submitted_at = NULL, updated_at = now()
+      FROM unnest(${items.map((i) => i.state)}::text[], ${items.map((i) => i.year)}::int[], ${items.map((i) => i.version)}::int[]) AS k(s, y, v)
+      WHERE r.reporting_state = k.s::char(3) AND r.year = k.y`.execute(this.db);
+  }
+
+  /** Empties the current values of these reports (their new version's values are loaded next). */
+  async deleteValuesAt(keys: ReportKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    await sql`
+      DELETE FROM aggregate_values v USING unnest(${keys.map((k) => k.state)}::text[], ${keys.map((k) => k.year)}::int[]) AS k(s, y)
+      WHERE v.reporting_state = k.s::char(3) AND v.year = k.y`.execute(this.db);
+  }
+
+  async upsertAreaValues(rows: { area: string; areaCode: string | null; year: number; value: StoredValue }[]): Promise<void> {
+    for (let k = 0; k < rows.length; k += CHUNK) {
+      await this.db
+        .insertInto('aggregate_area_values')
+        .values(rows.slice(k, k + CHUNK).map((r) => ({ area: r.area, area_code: r.areaCode, year: r.year, ...toColumns(r.value) })))
+        .onConflict((oc) =>
+          oc.columns(['area', 'year', 'indicator', 'dimension', 'category', 'sex', 'age']).doUpdateSet((eb) => ({
+            value_kind: eb.ref('excluded.value_kind'),
+            count: eb.ref('excluded.count'),
+            bound: eb.ref('excluded.bound'),
+            external_id: eb.ref('excluded.external_id'),
+            updated_at: new Date(),
+          })),
+        )
+        .execute();
+    }
   }
 
   async listAreaValues(q: ValuesQuery & { area?: string }) {

@@ -1,16 +1,15 @@
 // Aggregate reports: a State's counts per year, saved as versions (nothing overwritten), the
-// submit → review workflow with its validation rules, summaries, the GLOTIP name mapping and
-// the write half of the GLOTIP import. Every change is authorised here and audited in the
-// same transaction.
+// submit → review workflow with its validation rules, summaries and the GLOTIP name mapping
+// (the GLOTIP import writes through aggregates.import.ts). Every change is authorised here and
+// audited in the same transaction.
 import type { Actor, UserActor } from '../../../platform/access/actor.ts';
-import { authorize, authorizeRecord, can, reach } from '../../../platform/access/policy.ts';
+import { authorize, authorizeRecord, reach } from '../../../platform/access/policy.ts';
 import { auditActorOf, type RequestContext } from '../../../platform/access/request-context.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { ImportProblem } from '../import/import-types.ts';
 import { AggregatesRepository, type MappingRow, type ReportRow } from './aggregates.repository.ts';
-import { cellKey, toStoredValues, validateForSubmission } from './aggregates.rules.ts';
+import { toStoredValues, validateForSubmission } from './aggregates.rules.ts';
 import type { AggregateCell, AggregateValue, MappingView, ReportHead, ReportView, StateValues, StoredCell, Summary, ValuesQuery } from './aggregates.schema.ts';
 import type { StoredValue } from './aggregates.tables.ts';
 import type { ReportStatus } from './aggregates.values.ts';
@@ -42,30 +41,6 @@ function head(r: ReportRow): ReportHead {
     reviewComments: r.review_comments,
     synthetic: r.is_demo,
   };
-}
-
-const sameValue = (a: StoredValue, b: StoredValue) => a.kind === b.kind && a.count === b.count && a.bound === b.bound && a.categoryKind === b.categoryKind;
-
-/** One value read from an import file, with where it came from. */
-export interface ImportCell {
-  line: number;
-  year: number;
-  /** A State's report, or a sub-regional figure (an area, not a State). */
-  reporter: { state: string } | { area: string; areaCode: string | null };
-  value: StoredValue;
-}
-
-export interface ImportWrite {
-  created: number;
-  updated: number;
-  unchanged: number;
-  problems: ImportProblem[];
-}
-
-class DryRunRollback extends Error {
-  constructor(readonly result: ImportWrite) {
-    super('dry run');
-  }
 }
 
 export class AggregatesService {
@@ -253,103 +228,6 @@ export class AggregatesService {
    * their key (the external id derives from it, so a re-import changes nothing), a new version
    * when anything changed. Any problem (scope, a report under review) means nothing is written.
    */
-  async importValues(importer: Actor | { kind: 'system' }, cells: ImportCell[], opts: { dryRun: boolean; source: string }): Promise<ImportWrite> {
-    const problems = this.importScopeProblems(importer, cells);
-    if (problems.length) return { created: 0, updated: 0, unchanged: 0, problems };
-    const userId = importer.kind === 'user' ? (importer).userId : null;
-    const auditActor = importer.kind === 'user' ? auditActorOf(importer) : null;
-    try {
-      return await this.database.transaction(async (tx) => {
-        const repo = new AggregatesRepository(tx.db);
-        const result: ImportWrite = { created: 0, updated: 0, unchanged: 0, problems: [] };
-        const groups = new Map<string, ImportCell[]>();
-        for (const c of cells) {
-          const k = 'state' in c.reporter ? `S|${c.reporter.state}|${c.year}` : `A|${c.reporter.area}|${c.year}`;
-          const g = groups.get(k);
-          if (g) g.push(c);
-          else groups.set(k, [c]);
-        }
-        for (const group of groups.values()) {
-          const first = group[0]!;
-          if ('state' in first.reporter) await this.importReport(repo, first.reporter.state, first.year, group, userId, opts.source, result);
-          else await this.importArea(repo, first.reporter, first.year, group, result);
-        }
-        if (result.problems.length) throw new DryRunRollback({ ...result, created: 0, updated: 0, unchanged: 0 });
-        await recordAudit(tx.db, {
-          action: 'aggregate.import',
-          actor: auditActor,
-          entityType: 'aggregate_import',
-          entityId: opts.source,
-          changes: { rows: cells.length, created: result.created, updated: result.updated, unchanged: result.unchanged, reports: [...new Set(cells.flatMap((c) => ('state' in c.reporter ? [`${c.reporter.state}/${c.year}`] : [])))].slice(0, 500) },
-        });
-        if (opts.dryRun) throw new DryRunRollback(result);
-        return result;
-      });
-    } catch (err) {
-      if (err instanceof DryRunRollback) return err.result;
-      throw err;
-    }
-  }
-
-  private importScopeProblems(importer: Actor | { kind: 'system' }, cells: ImportCell[]): ImportProblem[] {
-    if (importer.kind === 'system') return [];
-    const problems: ImportProblem[] = [];
-    const refused = new Set<string>();
-    for (const c of cells) {
-      if ('state' in c.reporter) {
-        const state = c.reporter.state;
-        if (refused.has(state) || can(importer, 'state_reports.submit', { countryIso3: state })) continue;
-        refused.add(state);
-        problems.push({ line: c.line, column: 'Iso3_code', value: state, reason: `you may not submit reports for ${state}` });
-      } else if (!refused.has('*area') && !reach(importer, 'state_reports.submit').all) {
-        refused.add('*area');
-        problems.push({ line: c.line, column: 'Subregion', value: c.reporter.area, reason: 'sub-regional figures (no country) may be imported only by the Coordinator' });
-      }
-    }
-    return problems;
-  }
-
-  private async importReport(repo: AggregatesRepository, state: string, year: number, cells: ImportCell[], userId: string | null, source: string, result: ImportWrite): Promise<void> {
-    const current = await repo.findReport(state, year, { forUpdate: true });
-    const existing = current ? await repo.currentValues(state, year) : [];
-    const merged = new Map(existing.map((v) => [cellKey(v), v]));
-    let changed = false;
-    for (const c of cells) {
-      const k = cellKey(c.value);
-      const before = merged.get(k);
-      if (!before) result.created++;
-      else if (sameValue(before, c.value) && before.externalId === c.value.externalId) {
-        result.unchanged++;
-        continue;
-      } else result.updated++;
-      merged.set(k, c.value);
-      changed = true;
-    }
-    if (!changed) return;
-    if (current?.status === 'submitted') {
-      result.problems.push({ line: cells[0]!.line, column: 'Year', value: String(year), reason: `${what(state, year)} is submitted and under review; import corrections after it is accepted or returned` });
-      return;
-    }
-    const version = (current?.version ?? 0) + 1;
-    if (current) await repo.updateReport(state, year, { version, status: 'draft', submitted_at: null });
-    else await repo.insertReport({ reporting_state: state, year, version, created_by: userId });
-    await repo.saveVersion(state, year, version, source, [...merged.values()], userId);
-  }
-
-  private async importArea(repo: AggregatesRepository, reporter: { area: string; areaCode: string | null }, year: number, cells: ImportCell[], result: ImportWrite): Promise<void> {
-    const existing = new Map((await repo.areaValues(reporter.area, year)).map((v) => [cellKey(v), v]));
-    for (const c of cells) {
-      const before = existing.get(cellKey(c.value));
-      if (before && sameValue(before, c.value)) {
-        result.unchanged++;
-        continue;
-      }
-      if (before) result.updated++;
-      else result.created++;
-      await repo.upsertAreaValue(reporter.area, reporter.areaCode, year, c.value);
-    }
-  }
-
   /** Names an import could not map are kept for review even when the import itself fails. */
   async recordUnmappedNames(names: Map<string, number>): Promise<void> {
     if (names.size === 0) return;

@@ -12,23 +12,23 @@
 // column. Idempotent on (reporting State, reporting entity, external id): an unchanged row (same
 // keyed fingerprint) changes nothing. Identifiers are sealed and person keys computed with
 // incidents.protection.ts, as the interactive path does.
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { can } from '../../../platform/access/policy.ts';
 import { auditActorOf } from '../../../platform/access/request-context.ts';
-import type { Database, Tx } from '../../../platform/db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { makeWayForOthers } from '../../../platform/db/make-way.ts';
 import { deriveKey } from '../../../platform/crypto/secret-box.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppSettings } from '../../../platform/settings.ts';
-import { identifiersContext, newStateKey, personKey, sealIdentifiers, unwrapStateKey } from '../incidents.protection.ts';
-import type { CaseContent, Identifiers } from '../incidents.schema.ts';
-import type { Reasons } from '../incidents.tables.ts';
-import type { Known } from '../incidents.values.ts';
+import type { CaseContent } from '../incidents.schema.ts';
+import { BatchWriter, shortKey, type ChangedCase, type Classified, type EncodedRows, type Prepared } from './batch-writer.ts';
 import { RowProblems, type CountryCodes } from './cells.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
-import { caseKey, ImportRepository, type ExistingCase } from './import.repository.ts';
+import { caseKey, ImportRepository } from './import.repository.ts';
 import type { ImportOutcome, ImportProblem, ImportRequest, ImportSummaryRow, Importer, IncidentImportFormat } from './import-types.ts';
+import { ProblemList } from './problem-list.ts';
 import { readTableRows, TextInputError, type TableRow } from './text-input.ts';
 import { createRun, discardRun } from './import-runs.ts';
 
@@ -65,8 +65,8 @@ export interface CaseFormat {
 
 /** Rows per batch: one lookup query and one COPY per table, in one short transaction. */
 export const BATCH_ROWS = 2000;
-/** Problems listed in full; beyond that they are only counted. */
-export const MAX_LISTED_PROBLEMS = 1000;
+/** Rows read between turns of the event loop while a batch is being written. */
+const YIELD_EVERY_ROWS = 10;
 /**
  * Changed rows kept in memory for the publish transaction (read outside it, so it stays short);
  * with more, the publish transaction reads the file itself (a re-import correcting that many).
@@ -74,22 +74,6 @@ export const MAX_LISTED_PROBLEMS = 1000;
 export const MAX_CHANGED_IN_MEMORY = 20_000;
 
 class Rollback extends Error {}
-
-interface Prepared {
-  line: number;
-  mapped: MappedCase;
-  fingerprint: string;
-  key: string;
-}
-
-/** What the first pass saw of a case the file changes: checked again when publishing. */
-interface ChangedCase {
-  version: number;
-  fingerprint: string;
-}
-
-/** Bounded memory per row: a short hash of the case key (96 bits: collisions are not a concern). */
-const shortKey = (key: string) => createHash('sha256').update(key).digest('base64').slice(0, 16);
 
 // PGlite's COPY reports only the message (the bridge drops the SQLSTATE), hence both tests.
 const isUniqueViolation = (err: unknown) =>
@@ -114,13 +98,8 @@ export async function importCases(database: Database, settings: Pick<AppSettings
     warnings: [],
     summary: [],
   };
-  let problemCount = 0;
-  const addProblems = (items: ImportProblem[]) => {
-    for (const item of items) {
-      problemCount++;
-      if (outcome.problems.length < MAX_LISTED_PROBLEMS) outcome.problems.push(item);
-    }
-  };
+  const problems = new ProblemList();
+  const addProblems = (items: ImportProblem[]) => problems.add(...items);
 
   const fingerprintKey = deriveKey(settings.masterKey, 'incident-import-row');
   const fingerprintOf = (mapped: MappedCase) => createHmac('sha256', fingerprintKey).update(JSON.stringify([mapped.state, mapped.content])).digest('base64url');
@@ -130,6 +109,7 @@ export async function importCases(database: Database, settings: Pick<AppSettings
   const writer = new BatchWriter(settings.masterKey, importer, now);
   const userId = importer.kind === 'user' ? importer.userId : null;
   let run: string | null = null;
+  let writing: Promise<void> = Promise.resolve(); // the batch the database is writing, if any
 
   try {
     const countries = await new ImportRepository(database.db).countryCodes();
@@ -143,25 +123,24 @@ export async function importCases(database: Database, settings: Pick<AppSettings
     let header: HeaderResult | null = null;
     let batch: Prepared[] = [];
 
-    // One batch: looked up (a dry run, or once there is a problem: only that), else written in
-    // its own transaction, its new cases tagged with the run.
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const current = batch;
-      batch = [];
+    // One batch, in its own transaction: looked up, and its new cases written, tagged with the
+    // run, from rows encoded beforehand (null: a dry run, or there is a problem: look up only).
+    const writeBatch = async (current: Prepared[], encoded: EncodedRows | null) => {
       let result: Classified;
-      if (problemCount > 0 || request.dryRun) {
+      await makeWayForOthers(database);
+      if (encoded === null || problems.count > 0) {
         result = writer.classify(current, await new ImportRepository(database.db).findExisting(current.map((b) => b.mapped)));
       } else {
-        run ??= await createRun(database, format.format, userId);
-        const runId = run;
-        await writer.prepareStateKeys(new ImportRepository(database.db), current.map((b) => b.mapped.state));
+        const runId = run!;
         try {
           result = await database.transaction(async (tx) => {
             const repo = new ImportRepository(tx.db);
             if (!(await repo.heartbeat(runId))) throw interrupted();
             const classified = writer.classify(current, await repo.findExisting(current.map((b) => b.mapped)));
-            if (classified.problems.length === 0) await writer.insert(tx, repo, classified.fresh, [], runId);
+            if (classified.problems.length === 0) {
+              // Encoded as if every case were new; a re-import changing some re-encodes the rest.
+              await writer.load(tx, classified.fresh.length === current.length ? encoded : await writer.encode(classified.fresh, runId));
+            }
             return classified;
           });
         } catch (error) {
@@ -176,6 +155,23 @@ export async function importCases(database: Database, settings: Pick<AppSettings
       outcome.unchanged += result.unchanged;
       for (const c of result.changed) changed.set(shortKey(c.b.key), { version: c.version - 1, fingerprint: c.b.fingerprint });
       await yieldToEventLoop(); // let HTTP requests in between batches
+    };
+    // One batch of look-ahead: this thread reads, maps, seals and encodes batch N+1 while the
+    // database takes batch N (lookup, COPY, commit), so on two cores the two overlap; never
+    // more than one batch waits, so memory stays bounded.
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const current = batch;
+      batch = [];
+      let encoded: EncodedRows | null = null;
+      if (problems.count === 0 && !request.dryRun) {
+        run ??= await createRun(database, format.format, userId);
+        await writer.prepareStateKeys(new ImportRepository(database.db), new Set(current.map((b) => b.mapped.state)));
+        encoded = await writer.encode(current.map((b) => ({ b, id: b.newId, version: 1 })), run);
+      }
+      await writing;
+      writing = writeBatch(current, encoded);
+      writing.catch(() => {}); // awaited at the next flush or at the end; not an unhandled rejection meanwhile
     };
 
     const rows = readTableRows(request.filePath, request.fileName, {
@@ -206,7 +202,7 @@ export async function importCases(database: Database, settings: Pick<AppSettings
         if (!seen.add(key)) p.add('external id', c.externalId, 'the same case (reporting entity and external id) is on an earlier line');
         if (p.items.length === 0) {
           states.add(mapped.state);
-          batch.push({ line: row.line, mapped, fingerprint: fingerprintOf(mapped), key });
+          batch.push({ line: row.line, mapped, fingerprint: fingerprintOf(mapped), key, newId: randomUUID() });
           const s = summary.get(mapped.year) ?? { indicator: 'detected victims', year: mapped.year, rows: 0, total: 0 };
           s.rows += c.victims.length;
           s.total += c.victims.filter((v) => v.consentToCount).length;
@@ -215,14 +211,18 @@ export async function importCases(database: Database, settings: Pick<AppSettings
       }
       addProblems(p.items);
       if (batch.length >= BATCH_ROWS) await flush();
+      // Rows come from an in-memory chunk without an I/O wait; let the batch being written take
+      // its next step (each is a round trip to the database) every few rows instead of per chunk.
+      else if (outcome.rowsRead % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
     }
     if (!header) {
       addProblems([{ line: 0, reason: 'The file has no header row and no data.' }]);
       throw new Rollback();
     }
     await flush();
+    await writing;
     if (outcome.rowsRead === 0) addProblems([{ line: 0, reason: 'The file has a header but no data rows.' }]);
-    if (problemCount > 0 || request.dryRun) throw new Rollback();
+    if (problems.count > 0 || request.dryRun) throw new Rollback();
 
     // Publish. The changed rows are read again outside the transaction when they are few.
     const changedRows = (onBatch: (batch: Prepared[]) => Promise<void>) => readChanged(request, format, ctx, changed, fingerprintOf, onBatch);
@@ -239,9 +239,9 @@ export async function importCases(database: Database, settings: Pick<AppSettings
       const repo = new ImportRepository(tx.db);
       if ((await repo.lockRun(runId)) !== 'writing') throw interrupted();
       const apply = async (b: Prepared[]) => {
-        const problems = await writer.applyChanged(tx, repo, b, changed);
-        if (problems.length) {
-          addProblems(problems);
+        const stale = await writer.applyChanged(tx, repo, b, changed);
+        if (stale.length) {
+          addProblems(stale);
           throw new Rollback();
         }
       };
@@ -258,6 +258,8 @@ export async function importCases(database: Database, settings: Pick<AppSettings
     });
     outcome.committed = true;
   } catch (error) {
+    // A batch may still be writing (the file failed while it did): let it finish before its run is discarded.
+    await writing.catch(() => {});
     if (error instanceof TextInputError) addProblems([{ line: error.line, reason: error.message }]);
     else if (error instanceof ImportProblemError) addProblems([error.problem]);
     else if (!(error instanceof Rollback)) {
@@ -266,7 +268,7 @@ export async function importCases(database: Database, settings: Pick<AppSettings
     }
   }
   if (!outcome.committed) await discard(database, run);
-  if (problemCount > outcome.problems.length) outcome.problems.push({ line: 0, reason: `${problemCount - outcome.problems.length} more problems are not listed; correct the ones above and import again.` });
+  outcome.problems = problems.report();
   if (!outcome.committed && !request.dryRun) {
     // Nothing was published: report what would have happened as nothing.
     outcome.created = 0;
@@ -334,7 +336,7 @@ async function readChanged(
     const fingerprint = fingerprintOf(mapped);
     if (fingerprint !== expected.fingerprint) throw fileChanged(row.line);
     found++;
-    batch.push({ line: row.line, mapped, fingerprint, key });
+    batch.push({ line: row.line, mapped, fingerprint, key, newId: randomUUID() });
     if (batch.length >= BATCH_ROWS) {
       await onBatch(batch);
       batch = [];
@@ -344,249 +346,3 @@ async function readChanged(
   if (found !== changed.size) throw fileChanged(0);
 }
 
-/** Splits a value-or-reason field into the projection column and its reason. */
-function splitter() {
-  const reasons: Reasons = {};
-  const col = <T>(field: string, k: Known<T>): T | null => {
-    if ('value' in k) return k.value;
-    reasons[field] = k.reason;
-    return null;
-  };
-  return { reasons, col };
-}
-
-const json = (v: unknown) => JSON.stringify(v);
-
-type Fresh = { b: Prepared; id: string; version: number };
-type Changed = { b: Prepared; id: string; version: number; previous: Map<string, { sealed: string; personKey: string | null }> };
-
-/** A batch sorted by what it needs: new cases, new versions of changed ones, nothing; or problems. */
-interface Classified {
-  fresh: Fresh[];
-  changed: Changed[];
-  unchanged: number;
-  problems: ImportProblem[];
-}
-
-/** Writes prepared cases: new cases (tagged with their run), new versions of changed ones. */
-class BatchWriter {
-  private readonly stateKeys = new Map<string, Buffer>();
-  constructor(
-    private readonly masterKey: Buffer,
-    private readonly importer: Importer,
-    private readonly now: Date,
-  ) {}
-
-  /**
-   * Loads (or creates and stores) the data keys of these States, each in its own statement
-   * outside the batch's transaction: a key must never be used to seal unless it is stored, and
-   * a rolled-back batch would take a key it created with it.
-   */
-  async prepareStateKeys(repo: ImportRepository, states: Iterable<string>): Promise<void> {
-    for (const state of states) {
-      if (this.stateKeys.has(state)) continue;
-      let wrapped = await repo.stateKey(state);
-      if (!wrapped) wrapped = await repo.insertStateKey(state, newStateKey(this.masterKey, state).wrapped);
-      this.stateKeys.set(state, unwrapStateKey(this.masterKey, state, wrapped));
-    }
-  }
-
-  private stateKey(state: string): Buffer {
-    const key = this.stateKeys.get(state);
-    if (!key) throw new Error(`the data key of ${state} was not prepared before sealing`);
-    return key;
-  }
-
-  classify(batch: Prepared[], existing: Map<string, ExistingCase>): Classified {
-    const out: Classified = { fresh: [], changed: [], unchanged: 0, problems: [] };
-    for (const b of batch) {
-      const found = existing.get(b.key);
-      if (!found) out.fresh.push({ b, id: randomUUID(), version: 1 });
-      else if (found.fingerprint === b.fingerprint) out.unchanged++;
-      else if (found.status !== 'draft' && found.status !== 'returned') {
-        out.problems.push({ line: b.line, column: 'external id', value: b.mapped.content.externalId, reason: `the case is ${found.status}; it can be corrected only while draft or returned` });
-      } else {
-        out.changed.push({ b, id: found.id, version: found.version + 1, previous: new Map() });
-      }
-    }
-    return out;
-  }
-
-  /**
-   * In the publish transaction: new versions for changed cases, after locking each case and
-   * checking it is as the first pass saw it (no one saved it meanwhile). Problems, else written.
-   */
-  async applyChanged(tx: Tx, repo: ImportRepository, batch: Prepared[], expected: Map<string, ChangedCase>): Promise<ImportProblem[]> {
-    const existing = await repo.findExisting(
-      batch.map((b) => b.mapped),
-      { forUpdate: true },
-    );
-    const problems: ImportProblem[] = [];
-    const changed: Changed[] = [];
-    for (const b of batch) {
-      const found = existing.get(b.key);
-      const seen = expected.get(shortKey(b.key))!;
-      if (!found || found.version !== seen.version || (found.status !== 'draft' && found.status !== 'returned')) {
-        problems.push({ line: b.line, column: 'external id', value: b.mapped.content.externalId, reason: 'the case changed during the import (someone saved it meanwhile); nothing was saved. Import the file again.' });
-      } else {
-        changed.push({ b, id: found.id, version: found.version + 1, previous: new Map() });
-      }
-    }
-    if (problems.length) return problems;
-    for (const c of changed) {
-      if (c.b.mapped.content.victims.some((v) => v.identifiers === undefined) || c.b.mapped.content.perpetrators.some((p) => p.identifiers === undefined)) {
-        c.previous = await repo.currentIdentifiers(c.b.mapped.state, c.id);
-      }
-    }
-    await this.insert(tx, repo, [], changed, null);
-    return [];
-  }
-
-  /** COPYs the rows of new cases (tagged with `run`) and of changed cases' new versions. */
-  async insert(tx: Tx, repo: ImportRepository, fresh: Fresh[], changed: Changed[], run: string | null): Promise<void> {
-    const userId = this.importer.kind === 'user' ? this.importer.userId : null;
-    const cases: unknown[][] = [];
-    const versions: unknown[][] = [];
-    const events: unknown[][] = [];
-    const places: unknown[][] = [];
-    const victims: unknown[][] = [];
-    const perpetrators: unknown[][] = [];
-    const links: unknown[][] = [];
-    const fingerprints: unknown[][] = [];
-    const all = [...fresh.map((f) => ({ ...f, previous: new Map<string, { sealed: string; personKey: string | null }>() })), ...changed];
-    for (const { b, id, version, previous } of all) {
-      const { state, content } = b.mapped;
-      const e = content.event;
-      if (version === 1) {
-        const entity = content.reportingEntity;
-        cases.push([state, id, entity.type, entity.name ?? '', entity.organisationId ?? null, content.externalId, 'draft', 1, userId, this.now, this.now, run]);
-      }
-      const sealedMap: Record<string, string> = {};
-      const protect = async (role: 'victim' | 'perpetrator', person: { ref: string; identifiers?: Identifiers | null | undefined }) => {
-        const name = `${role}:${person.ref}`;
-        let sealed: string | null = null;
-        let pk: string | null = null;
-        if (person.identifiers) {
-          sealed = sealIdentifiers(this.stateKey(state), identifiersContext(state, id, role, person.ref), person.identifiers);
-          pk = personKey(this.masterKey, person.identifiers);
-        } else if (person.identifiers === undefined && previous.has(name)) {
-          ({ sealed, personKey: pk } = previous.get(name)!);
-        }
-        if (sealed) sealedMap[name] = sealed;
-        return { sealed, pk };
-      };
-      const ev = splitter();
-      events.push([
-        state,
-        id,
-        ev.col('iccsCode', e.iccsCode),
-        ev.col('recruitmentDate', e.recruitmentDate),
-        ev.col('exploitationStartDate', e.exploitationStartDate),
-        ev.col('exploitationEndDate', e.exploitationEndDate),
-        ev.col('detectionDate', e.detectionDate),
-        json(ev.reasons),
-      ]);
-      e.places.forEach((p, seq) => {
-        const s = splitter();
-        places.push([state, id, seq, p.stage, s.col('country', p.country), p.area ?? null, json(s.reasons)]);
-      });
-      for (const v of content.victims) {
-        const s = splitter();
-        const { sealed, pk } = await protect('victim', v);
-        victims.push([
-          state,
-          id,
-          v.ref,
-          s.col('gender', v.gender),
-          s.col('age', v.age),
-          s.col('ageBand', v.ageBand),
-          s.col('minorAtExploitation', v.minorAtExploitation),
-          s.col('citizenships', v.citizenships),
-          s.col('traffickingStatus', v.traffickingStatus),
-          s.col('statusDecidedBy', v.statusDecidedBy),
-          s.col('exploitationForms', v.exploitationForms),
-          s.col('sexExploitationTypes', v.sexExploitationTypes),
-          s.col('forcedLabourIndustries', v.forcedLabourIndustries),
-          s.col('methodsOfControl', v.methodsOfControl),
-          s.col('recruitmentMethod', v.recruitmentMethod),
-          s.col('relationshipToTrafficker', v.relationshipToTrafficker),
-          s.col('assistanceReceived', v.assistanceReceived),
-          v.consentToShare,
-          v.consentToCount,
-          json(s.reasons),
-          pk,
-          sealed,
-        ]);
-      }
-      for (const p of content.perpetrators) {
-        const s = splitter();
-        const { sealed, pk } = await protect('perpetrator', p);
-        perpetrators.push([
-          state,
-          id,
-          p.ref,
-          p.kind,
-          s.col('roles', p.roles),
-          s.col('gender', p.gender),
-          s.col('ageBand', p.ageBand),
-          s.col('citizenships', p.citizenships),
-          s.col('prosecutionOutcome', p.prosecutionOutcome),
-          json(s.reasons),
-          pk,
-          sealed,
-        ]);
-      }
-      for (const l of content.links) links.push([state, id, l.victim, l.perpetrator]);
-      const stored = {
-        reportingEntity: content.reportingEntity,
-        externalId: content.externalId,
-        event: content.event,
-        links: content.links,
-        victims: content.victims.map(({ identifiers: _i, ...v }) => v),
-        perpetrators: content.perpetrators.map(({ identifiers: _i, ...p }) => p),
-      };
-      versions.push([state, id, version, json(stored), json(sealedMap), userId, this.now]);
-      fingerprints.push([state, id, version, b.fingerprint]);
-    }
-    if (changed.length) await repo.prepareNewVersions(changed.map((c) => ({ state: c.b.mapped.state, id: c.id, version: c.version, content: c.b.mapped.content })));
-    const load = (table: string, columns: readonly string[], rows: unknown[][]) => (rows.length ? tx.bulkLoad({ table, columns }, rows) : Promise.resolve(0));
-    await load('incident_cases', caseColumns, cases);
-    await load('incident_case_versions', ['reporting_state', 'case_id', 'version', 'document', 'identifiers', 'created_by', 'created_at'], versions);
-    await load('incident_events', ['reporting_state', 'case_id', 'iccs_code', 'recruitment_date', 'exploitation_start_date', 'exploitation_end_date', 'detection_date', 'reasons'], events);
-    await load('incident_event_places', ['reporting_state', 'case_id', 'seq', 'stage', 'country_iso3', 'area', 'reasons'], places);
-    await load('incident_victims', victimColumns, victims);
-    await load('incident_perpetrators', perpetratorColumns, perpetrators);
-    await load('incident_links', ['reporting_state', 'case_id', 'victim_ref', 'perpetrator_ref'], links);
-    await load('incident_import_fingerprints', ['reporting_state', 'case_id', 'version', 'fingerprint'], fingerprints);
-  }
-}
-
-/** The columns of incident_cases an import writes (import_run: the run that makes the case visible). */
-export const caseColumns = ['reporting_state', 'id', 'entity_type', 'entity_name', 'entity_organisation_id', 'external_id', 'status', 'version', 'created_by', 'created_at', 'updated_at', 'import_run'] as const;
-
-export const victimColumns = [
-  'reporting_state',
-  'case_id',
-  'ref',
-  'gender',
-  'age_years',
-  'age_band',
-  'minor_at_exploitation',
-  'citizenships',
-  'trafficking_status',
-  'status_decided_by',
-  'exploitation_forms',
-  'sex_exploitation_types',
-  'forced_labour_industries',
-  'methods_of_control',
-  'recruitment_method',
-  'relationship_to_trafficker',
-  'assistance_received',
-  'consent_to_share',
-  'consent_to_count',
-  'reasons',
-  'person_key',
-  'identifiers_sealed',
-] as const;
-
-export const perpetratorColumns = ['reporting_state', 'case_id', 'ref', 'kind', 'roles', 'gender', 'age_band', 'citizenships', 'prosecution_outcome', 'reasons', 'person_key', 'identifiers_sealed'] as const;

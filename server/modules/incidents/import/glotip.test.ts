@@ -9,8 +9,10 @@ import type { Database } from '../../../platform/db/database.ts';
 import { testDatabase, tempDir } from '../../../../test/helpers/database.ts';
 import { testSettings } from '../../../../test/helpers/settings.ts';
 import { createUser } from '../../../../test/helpers/users.ts';
+import { planImport, writePlan, type ImportCell } from '../aggregates/aggregates.import.ts';
+import { AggregatesRepository } from '../aggregates/aggregates.repository.ts';
 import { AggregatesService } from '../aggregates/aggregates.service.ts';
-import { importGlotip } from './glotip.ts';
+import { glotipExternalId, importGlotip } from './glotip.ts';
 import type { ImportRequest } from './import-types.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -200,6 +202,25 @@ test('all or nothing across reports: a report under review stops the whole file'
   assert.equal(out.problems.length, 1);
   assert.match(out.problems[0]!.reason, /VNM\/2020 is submitted/);
   assert.equal((await value('NGA', 2019, {}))!.count, 1234, 'the change to another report was not written either');
+});
+
+test('a report someone saves between the reading of the file and the writing stops the whole file', async () => {
+  const cell = (state: string, year: number, count: number): ImportCell => {
+    const base = { indicator: 'detected_victims', dimension: 'total', category: 'total', categoryKind: 'total', sex: 'total', age: 'total' } as const;
+    return { line: 4, year, reporter: { state }, value: { ...base, kind: 'count', count, bound: null, externalId: glotipExternalId(base, year) } };
+  };
+  const cells = [cell('NGA', 2019, 1300), cell('KEN', 2021, 7)];
+  const plan = await planImport(new AggregatesRepository(database.db), cells);
+  assert.deepEqual([plan.problems, plan.created, plan.updated], [[], 1, 1]);
+  // Meanwhile a focal point saves a new version of NGA/2019.
+  const before = await database.db.selectFrom('aggregate_reports').select('version').where('reporting_state', '=', 'NGA').where('year', '=', 2019).executeTakeFirstOrThrow();
+  await database.db.updateTable('aggregate_reports').set({ version: before.version + 1 }).where('reporting_state', '=', 'NGA').where('year', '=', 2019).execute();
+  const out = await writePlan(database, system, plan, 'glotip:test', cells.length);
+  assert.deepEqual(out.problems.map((p) => `${p.line} ${p.column} ${p.value}`), ['4 Year 2019']);
+  assert.match(out.problems[0]!.reason, /NGA\/2019 changed while the file was being imported; nothing was saved/);
+  assert.equal((await value('NGA', 2019, {}))!.count, 1234, 'the saved report was not overwritten');
+  assert.equal(await database.db.selectFrom('aggregate_reports').select('year').where('reporting_state', '=', 'KEN').where('year', '=', 2021).executeTakeFirst(), undefined, 'nor the new report written');
+  await database.db.updateTable('aggregate_reports').set({ version: before.version }).where('reporting_state', '=', 'NGA').where('year', '=', 2019).execute();
 });
 
 test("a State's focal point imports only that State's rows", async () => {

@@ -5,18 +5,21 @@
 // external id is its key, so a re-import changes nothing).
 import { AggregatesRepository } from '../aggregates/aggregates.repository.ts';
 import { cellKey } from '../aggregates/aggregates.rules.ts';
-import { AggregatesService, type ImportCell } from '../aggregates/aggregates.service.ts';
+import { importAggregateValues, type ImportCell } from '../aggregates/aggregates.import.ts';
+import { AggregatesService } from '../aggregates/aggregates.service.ts';
 import type { StoredValue } from '../aggregates/aggregates.tables.ts';
 import type { Indicator } from '../aggregates/aggregates.values.ts';
 import { areaCodeOf, ensureDefaultMappings, nameKey, resolveNames, type Resolved } from '../aggregates/glotip-names.ts';
 import { glotipColumns, HEADER_SEARCH_ROWS, parseRow, readHeader, type HeaderMap, type ParsedRow } from './glotip-row.ts';
 import type { ImportOutcome, ImportProblem, ImportRequest, ImportSummaryRow, IncidentImporter } from './import-types.ts';
+import { ProblemList } from './problem-list.ts';
 import { decodeFile, readTableRows, sniffDelimiter, TextInputError } from './text-input.ts';
 
-/** More problems than this are counted, not listed. */
-const MAX_LISTED_PROBLEMS = 1000;
-/** GLOTIP exports hold tens of thousands of rows; far more is not a GLOTIP file. */
-const MAX_ROWS = 1_000_000;
+/**
+ * GLOTIP exports hold tens of thousands of rows; far more is not a GLOTIP file. The rows are
+ * held until written (a few hundred bytes each), so this also bounds the memory.
+ */
+const MAX_ROWS = 300_000;
 
 /** How the summary names indicators (as the person importing reads them in the source). */
 export const indicatorLabels: Record<Indicator, string> = {
@@ -50,11 +53,11 @@ async function csvDelimiter(filePath: string): Promise<string> {
 interface ReadResult {
   rows: ParsedRow[];
   rowsRead: number;
-  problems: ImportProblem[];
+  problems: ProblemList;
 }
 
 async function readFile(request: ImportRequest, lastYear: number): Promise<ReadResult> {
-  const problems: ImportProblem[] = [];
+  const problems = new ProblemList();
   const rows: ParsedRow[] = [];
   let header: HeaderMap | null = null;
   let rowsRead = 0;
@@ -68,7 +71,7 @@ async function readFile(request: ImportRequest, lastYear: number): Promise<ReadR
         const found = readHeader(row.cells);
         if (found) {
           if (found.missing.length) {
-            problems.push({ line: row.line, reason: `the header lacks the column(s) ${found.missing.join(', ')}` });
+            problems.add({ line: row.line, reason: `the header lacks the column(s) ${found.missing.join(', ')}` });
             return { rows, rowsRead, problems };
           }
           header = found.map;
@@ -76,19 +79,21 @@ async function readFile(request: ImportRequest, lastYear: number): Promise<ReadR
         continue;
       }
       if (++rowsRead > MAX_ROWS) {
-        problems.push({ line: row.line, reason: `more than ${MAX_ROWS} rows: split the file` });
+        problems.add({ line: row.line, reason: `more than ${MAX_ROWS.toLocaleString('en')} rows: GLOTIP exports hold tens of thousands; split the file` });
         break;
       }
-      const parsed = parseRow(row.line, row.cells, header, lastYear, problems);
+      const rowProblems: ImportProblem[] = [];
+      const parsed = parseRow(row.line, row.cells, header, lastYear, rowProblems);
+      problems.add(...rowProblems);
       if (parsed) rows.push(parsed);
     }
   } catch (err) {
     if (!(err instanceof TextInputError)) throw err;
-    problems.push({ line: err.line, reason: err.message });
+    problems.add({ line: err.line, reason: err.message });
     return { rows, rowsRead, problems };
   }
   if (!header) {
-    problems.push({ line: 1, reason: `no GLOTIP header row (${Object.values(glotipColumns).join(', ')}) in the first ${HEADER_SEARCH_ROWS} rows` });
+    problems.add({ line: 1, reason: `no GLOTIP header row (${Object.values(glotipColumns).join(', ')}) in the first ${HEADER_SEARCH_ROWS} rows` });
   }
   return { rows, rowsRead, problems };
 }
@@ -155,7 +160,7 @@ export const importGlotip: IncidentImporter = async (database, _settings, import
       }
     }
     if (rowProblems.length || !reporter) {
-      problems.push(...rowProblems);
+      problems.add(...rowProblems);
       continue;
     }
     const base = { indicator: r.indicator, dimension: r.dimension, category, categoryKind, sex: r.sex, age: r.age };
@@ -170,7 +175,7 @@ export const importGlotip: IncidentImporter = async (database, _settings, import
     const key = `${who}|${r.year}|${cellKey(value)}`;
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
-      problems.push({ line: r.line, column: glotipColumns.value, value: `${who} ${r.year}`, reason: `the same value (reporter, indicator, dimension, category, sex, age, year) is already at line ${earlier}` });
+      problems.add({ line: r.line, column: glotipColumns.value, value: `${who} ${r.year}`, reason: `the same value (reporter, indicator, dimension, category, sex, age, year) is already at line ${earlier}` });
       continue;
     }
     firstLine.set(key, r.line);
@@ -179,15 +184,16 @@ export const importGlotip: IncidentImporter = async (database, _settings, import
   }
 
   const summary = summarise(read.rows, (r) => countryRows.has(r));
-  const listed = (all: ImportProblem[]) =>
-    all.length > MAX_LISTED_PROBLEMS ? [...all.slice(0, MAX_LISTED_PROBLEMS), { line: 0, reason: `${all.length - MAX_LISTED_PROBLEMS} more problem(s) not listed` }] : all;
-  if (problems.length || read.rows.length === 0) {
+  if (problems.count || read.rows.length === 0) {
     if (unmapped.size) await new AggregatesService(database).recordUnmappedNames(unmapped);
-    if (!problems.length) problems.push({ line: 0, reason: 'the file holds no data rows' });
-    return outcome({ rowsRead: read.rowsRead, problems: listed(problems.sort((a, b) => a.line - b.line)), summary });
+    if (!problems.count) problems.add({ line: 0, reason: 'the file holds no data rows' });
+    return outcome({ rowsRead: read.rowsRead, problems: problems.report(), summary });
   }
-  const written = await new AggregatesService(database).importValues(importer, cells, { dryRun: request.dryRun, source: `glotip:${request.fileName}`.slice(0, 200) });
-  if (written.problems.length) return outcome({ rowsRead: read.rowsRead, problems: listed(written.problems), summary });
+  const written = await importAggregateValues(database, importer, cells, { dryRun: request.dryRun, source: `glotip:${request.fileName}`.slice(0, 200) });
+  if (written.problems.length) {
+    problems.add(...written.problems);
+    return outcome({ rowsRead: read.rowsRead, problems: problems.report(), summary });
+  }
   return outcome({ committed: !request.dryRun, rowsRead: read.rowsRead, created: written.created, updated: written.updated, unchanged: written.unchanged, summary });
 };
 

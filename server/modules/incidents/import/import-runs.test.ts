@@ -87,6 +87,16 @@ test('a bad row near the end: nothing published, the batches written before it d
   );
 });
 
+test('a file that turns out unreadable while a batch is being written: that batch finishes, then is deleted with the rest', async () => {
+  const p = path.join(dir, `f${n++}.csv`);
+  // Binary data after BATCH_ROWS + 500 good rows (past the sample the encoding check reads first).
+  writeFileSync(p, Buffer.concat([Buffer.from(sampleCsv(rows(1, BATCH_ROWS + 500, 'BGD'))), Buffer.from([0, 0, 0, 10])]));
+  const r = await importHtcds(t.database, settings, { kind: 'system' }, { filePath: p, fileName: 'cases.csv', dryRun: false });
+  assert.equal(r.committed, false);
+  assert.match(r.problems[0]!.reason, /binary data/);
+  assert.deepEqual(await rowsIn('BGD'), none);
+});
+
 test('a dry run looks up only: no run, no row', async () => {
   const before = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM incident_import_runs`.execute(t.database.db)).rows[0]!.n);
   const r = await importFile(rows(1, 10, 'NPL'), { dryRun: true });
