@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -170,6 +170,18 @@ test('a missing required header is one file-level problem', async () => {
   assert.equal(r.problems[0]!.line, 1);
   assert.match(r.problems[0]!.reason, /required columns missing from the header: cas_ID, prs_Gender/);
   assert.equal(r.rowsRead, 0);
+});
+
+test('a 1 GB file whose rows give way to binary data: refused at that point with its line, nothing committed', async () => {
+  const p = file(sampleCsv(rows(9001, 12000)));
+  truncateSync(p, 2 ** 30); // the rest of the gigabyte: NUL bytes (a sparse file)
+  const before = await count('incident_cases');
+  const out = await run(p);
+  assert.equal(out.committed, false);
+  assert.equal(out.problems.length, 1);
+  assert.match(out.problems[0]!.reason, /binary data/);
+  assert.ok(out.problems[0]!.line > 2000, `near the line where the data stops being text: ${out.problems[0]!.line}`);
+  assert.equal(await count('incident_cases'), before);
 });
 
 test('encodings: UTF-16 LE/BE with and without BOM and Latin-1 import alike; random bytes are refused', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -167,6 +167,19 @@ test('every bad row is reported with line, column, value and reason, and nothing
   assert.equal(unmapped, null, 'listing needs a signed-in reader');
   const row = await database.db.selectFrom('glotip_name_mappings').selectAll().where('name_key', '=', 'atlantis').executeTakeFirstOrThrow();
   assert.deepEqual([row.kind, row.times_seen], ['unmapped', 1]);
+});
+
+test('a 1 GB file that turns to binary data after its rows is refused with a reason, nothing committed', async () => {
+  const file = join(dir, 'gigabyte.csv');
+  writeFileSync(file, readFileSync(sample, 'utf8').replace('"1,234",NAPTIP', '"1,999",NAPTIP'));
+  truncateSync(file, 2 ** 30); // the rest: NUL bytes (a sparse file)
+  const versions = async () => (await database.db.selectFrom('aggregate_report_versions').select('version').execute()).length;
+  const before = await versions();
+  const out = await run(file);
+  assert.equal(out.committed, false);
+  assert.match(out.problems.at(-1)!.reason, /binary data/);
+  assert.equal(await versions(), before);
+  assert.equal((await value('NGA', 2019, {}))!.count, 1234);
 });
 
 test('files that are not GLOTIP tables are refused with a reason', async () => {
