@@ -54,3 +54,31 @@ export function personKey(masterKey: Buffer, identifiers: Identifiers | null | u
   if (!name || (!birth && !idNumber)) return null;
   return createHmac('sha256', deriveKey(masterKey, 'person-key')).update(`${name}\u0000${birth}\u0000${idNumber}`).digest('base64url');
 }
+
+/** A person's sealed identifiers and person key as stored by a case version, by `role:ref`. */
+export type PreviousIdentifiers = Map<string, { sealed: string; personKey: string | null }>;
+
+/**
+ * Protects the people of one case version: new identifiers are sealed under the State key and
+ * get their person key; none given (undefined) keeps the previous version's, person key
+ * included (recomputing would mean decrypting); null erases them. `sealed` collects what the
+ * version stores, by `role:ref`. The State key is asked for only when something is sealed.
+ */
+export function personSealer(masterKey: Buffer, stateKey: () => Buffer, state: string, caseId: string, previous: PreviousIdentifiers) {
+  const sealed: Record<string, string> = {};
+  const protect = (role: 'victim' | 'perpetrator', person: { ref: string; identifiers?: Identifiers | null | undefined }) => {
+    const name = `${role}:${person.ref}`;
+    let box: string | null = null;
+    let pk: string | null = null;
+    if (person.identifiers) {
+      box = sealIdentifiers(stateKey(), identifiersContext(state, caseId, role, person.ref), person.identifiers);
+      pk = personKey(masterKey, person.identifiers);
+    } else if (person.identifiers === undefined && previous.has(name)) {
+      ({ sealed: box, personKey: pk } = previous.get(name)!);
+    }
+    if (box) sealed[name] = box;
+    return { sealed: box, pk };
+  };
+  return { sealed, protect };
+}
+

@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import type { AppSettings } from '../../platform/settings.ts';
 import { splitter } from './incidents.projection.ts';
-import { identifiersContext, newStateKey, openIdentifiers, personKey, sealIdentifiers, unwrapStateKey } from './incidents.protection.ts';
+import { identifiersContext, newStateKey, openIdentifiers, personSealer, unwrapStateKey } from './incidents.protection.ts';
 import { IncidentsRepository, type CaseRow, type CountableVictim, type Projection } from './incidents.repository.ts';
 import { identifierProblems, validateForSubmission } from './incidents.rules.ts';
 import type { CaseContent, CaseDocument, CaseSummary, CaseView, CreateCaseInput, Identifiers } from './incidents.schema.ts';
@@ -439,21 +439,7 @@ export class IncidentsService {
   private async saveVersion(repo: IncidentsRepository, state: string, id: string, version: number, content: CaseContent, previous: Map<string, { sealed: string; personKey: string | null }>, userId: string): Promise<StoredDocument> {
     const needsKey = [...content.victims, ...content.perpetrators].some((p) => p.identifiers);
     const key = needsKey ? await this.stateKey(repo, state) : null;
-    const sealedMap: Record<string, string> = {};
-    const protect = (role: 'victim' | 'perpetrator', p: { ref: string; identifiers?: Identifiers | null | undefined }) => {
-      const person = `${role}:${p.ref}`;
-      let sealed: string | null = null;
-      let pk: string | null = null;
-      if (p.identifiers) {
-        sealed = sealIdentifiers(key!, identifiersContext(state, id, role, p.ref), p.identifiers);
-        pk = personKey(this.settings.masterKey, p.identifiers);
-      } else if (p.identifiers === undefined && previous.has(person)) {
-        // Kept from the previous version, with its person key (recomputing would mean decrypting).
-        ({ sealed, personKey: pk } = previous.get(person)!);
-      }
-      if (sealed) sealedMap[person] = sealed;
-      return { sealed, pk };
-    };
+    const { sealed: sealedMap, protect } = personSealer(this.settings.masterKey, () => key!, state, id, previous);
 
     const stored: StoredDocument = {
       reportingEntity: content.reportingEntity,

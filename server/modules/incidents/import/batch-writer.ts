@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Tx } from '../../../platform/db/database.ts';
 import { concat, encodeCopyText, type BulkTarget } from '../../../platform/db/bulk-load.ts';
-import { identifiersContext, newStateKey, personKey, sealIdentifiers, unwrapStateKey } from '../incidents.protection.ts';
-import type { Identifiers } from '../incidents.schema.ts';
+import { newStateKey, personSealer, unwrapStateKey, type PreviousIdentifiers } from '../incidents.protection.ts';
 import type { MappedCase } from './case-import.ts';
 import { splitter } from '../incidents.projection.ts';
 import type { ImportRepository, ExistingCase } from './import.repository.ts';
@@ -31,7 +30,6 @@ export interface ChangedCase {
 /** Bounded memory per row: a short hash of the case key (96 bits: collisions are not a concern). */
 export const shortKey = (key: string) => createHash('sha256').update(key).digest('base64').slice(0, 16);
 
-type PreviousIdentifiers = Map<string, { sealed: string; personKey: string | null }>;
 export type Fresh = { b: Prepared; id: string; version: 1 };
 type Changed = { b: Prepared; id: string; version: number; previous: PreviousIdentifiers };
 
@@ -147,20 +145,7 @@ export class BatchWriter {
         const entity = content.reportingEntity;
         add(casesTable, [state, id, entity.type, entity.name ?? '', entity.organisationId ?? null, content.externalId, 'draft', 1, userId, this.now, this.now, run]);
       }
-      const sealedMap: Record<string, string> = {};
-      const protect = (role: 'victim' | 'perpetrator', person: { ref: string; identifiers?: Identifiers | null | undefined }) => {
-        const name = `${role}:${person.ref}`;
-        let sealed: string | null = null;
-        let pk: string | null = null;
-        if (person.identifiers) {
-          sealed = sealIdentifiers(this.stateKey(state), identifiersContext(state, id, role, person.ref), person.identifiers);
-          pk = personKey(this.masterKey, person.identifiers);
-        } else if (person.identifiers === undefined && previous.has(name)) {
-          ({ sealed, personKey: pk } = previous.get(name)!);
-        }
-        if (sealed) sealedMap[name] = sealed;
-        return { sealed, pk };
-      };
+      const { sealed: sealedMap, protect } = personSealer(this.masterKey, () => this.stateKey(state), state, id, previous);
       const ev = splitter();
       add(eventsTable, [
         state,
