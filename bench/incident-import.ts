@@ -6,8 +6,9 @@
 //
 //   npm run bench:incident-import                      (1,000,000 rows, both engines)
 //   npm run bench:incident-import -- --rows 50000 --engines pglite
-// Run one engine per process for a clean peak-memory figure (PGlite runs inside this process).
 //   BENCH_DATABASE_URL=postgres://... npm run bench:incident-import   (else a throwaway server)
+// Each engine is measured in a process of its own (PGlite runs inside it), started with the
+// memory settings README's "Memory" section gives for a server: MEASURE_NODE_FLAGS, MEASURE_ENV.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +25,9 @@ import { importHtcds } from '../server/modules/incidents/import/htcds.ts';
 import { csvCell, sampleHeader, sampleRow } from '../server/modules/incidents/import/htcds-sample.ts';
 import { findPostgresBin, startThrowawayPostgres } from './throwaway-postgres.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, engines: { type: 'string', default: 'pglite,postgres' }, 'write-csv': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, engines: { type: 'string', default: 'pglite,postgres' }, 'write-csv': { type: 'string' }, 'measure-csv': { type: 'string' } },
+});
 const ROWS = Number(values.rows);
 if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error('--rows must be a positive whole number');
 const ENGINES = values.engines.split(',').map((s) => s.trim());
@@ -34,7 +37,18 @@ const RAW_CHUNK_BYTES = 8 * 2 ** 20;
 const log = (line: string) => console.log(line);
 /** Set in the child process that only writes the CSV. */
 const writeOnly = values['write-csv'];
-const work = writeOnly ? path.dirname(writeOnly) : fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-bench-incident-import-'));
+/** Set in the child process that measures one engine with this CSV. */
+const measureCsv = values['measure-csv'];
+const inChild = writeOnly ?? measureCsv;
+const work = inChild ? path.dirname(inChild) : fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-bench-incident-import-'));
+/**
+ * The measuring process's settings. Node: a capped heap and small young generation (16 MB
+ * semi-spaces by default; garbage there counts as resident). glibc: two malloc arenas, not one
+ * per thread, and large buffers always mapped and unmapped: otherwise what each thread frees
+ * stays in the process for reuse (bench/RESULTS.md, 2026-12-07).
+ */
+const MEASURE_NODE_FLAGS = ['--max-old-space-size=192', '--max-semi-space-size=4'];
+const MEASURE_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
 
 /** The tables the import writes, in foreign-key order, with the columns it writes and the case key. */
 const tables = caseTables.map((t) => ({ ...t, key: t.table === 'incident_cases' ? ('id' as const) : ('case_id' as const) }));
@@ -159,8 +173,20 @@ async function main(): Promise<void> {
   if (child.status !== 0) throw new Error(`generating the CSV failed (${child.status ?? child.signal})`);
   const bytes = fs.statSync(csv).size;
   log(`${(bytes / 2 ** 20).toFixed(0)} MiB CSV. Machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(`Each engine measured in its own process: node ${MEASURE_NODE_FLAGS.join(' ')}, ${Object.entries(MEASURE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   log('| Engine | Rows | Import (parse, validate, seal, insert) | Raw COPY of the same rows | Ratio | Peak RSS during the import |');
   log('|---|---:|---:|---:|---:|---|');
+  for (const engine of ENGINES) {
+    const measuring = spawnSync(process.execPath, [...MEASURE_NODE_FLAGS, ...process.execArgv, process.argv[1]!, '--rows', String(ROWS), '--engines', engine, '--measure-csv', csv], {
+      stdio: 'inherit',
+      env: { ...process.env, ...MEASURE_ENV },
+    });
+    if (measuring.status !== 0) throw new Error(`measuring ${engine} failed (${measuring.status ?? measuring.signal})`);
+  }
+}
+
+/** Measures each engine named in --engines on the CSV at `csv` (in the measuring process). */
+async function measure(csv: string): Promise<void> {
   for (const engine of ENGINES) {
     if (engine === 'pglite') {
       const dir = path.join(work, 'pglite');
@@ -209,9 +235,9 @@ async function main(): Promise<void> {
   }
 }
 
-(writeOnly ? writeCsv(writeOnly, ROWS) : main())
+(writeOnly ? writeCsv(writeOnly, ROWS) : measureCsv ? measure(measureCsv) : main())
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => writeOnly || fs.rmSync(work, { recursive: true, force: true }));
+  .finally(() => inChild || fs.rmSync(work, { recursive: true, force: true }));

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { buildApp } from '../../app.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { signedInUser, type SignedIn } from '../../../test/helpers/users.ts';
 import { sampleCsv, sampleRow } from './import/htcds-sample.ts';
 import type { ImportJobView } from './import/import-jobs.ts';
@@ -131,4 +137,58 @@ test('while an import runs, the API answers requests that need the database; its
 test('an empty body and an unknown format are refused', async () => {
   assert.equal((await upload(ken, '', 'format=htcds')).statusCode, 400);
   assert.equal((await upload(ken, 'a,b\n', 'format=nope')).statusCode, 400);
+});
+
+test('after a restart (or on another server) the owner still sees a finished job, can commit a dry run whose file is there, and an interrupted import says so', async () => {
+  const dry = await finished(ken, (await upload(ken, csv(80, 82), 'format=htcds&fileName=kept.csv&dryRun=true')).json<ImportJobView>().id);
+  const lost = await finished(ken, (await upload(ken, csv(90, 91), 'format=htcds&dryRun=true')).json<ImportJobView>().id);
+  const lostFile = (await t.database.db.selectFrom('incident_import_jobs').select('file_path').where('id', '=', lost.id).executeTakeFirstOrThrow()).file_path;
+  fs.rmSync(lostFile);
+  // As a crash leaves them: an import that was running, and a job that finished two hours ago.
+  const interrupted = randomUUID();
+  const expired = randomUUID();
+  const expiredFile = path.join(os.tmpdir(), `tiphub-incident-import-${expired}`);
+  fs.writeFileSync(expiredFile, 'x');
+  const job = { owner_id: ken.user.id, format: 'htcds', file_name: 'big.csv', reporter: null, dry_run: false, bytes_total: 1000 };
+  await t.database.db
+    .insertInto('incident_import_jobs')
+    .values([
+      { ...job, id: interrupted, file_path: path.join(os.tmpdir(), 'gone.csv'), status: 'running', updated_at: sql<Date>`now() - interval '1 hour'` },
+      { ...job, id: expired, file_path: expiredFile, status: 'done', finished_at: sql<Date>`now() - interval '2 hours'` },
+    ])
+    .execute();
+
+  const restarted = await buildApp({ database: t.database, logger: createLogger('silent'), settings: t.settings });
+  try {
+    await restarted.ready();
+    const get = (who: SignedIn, id: string) => restarted.inject({ method: 'GET', url: `/api/v1/incidents/imports/${id}`, headers: who.headers });
+    // The clean-up at start runs in the background.
+    while ((await get(ken, expired)).statusCode !== 404) await sleep(20);
+    assert.equal(fs.existsSync(expiredFile), false, 'an expired job takes its file with it');
+
+    const failed = (await get(ken, interrupted)).json<ImportJobView>();
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.error!, /server stopped while this file was being imported; nothing was saved/);
+
+    const seen = (await get(ken, dry.id)).json<ImportJobView>();
+    assert.deepEqual({ ...seen, finishedAt: null }, { ...dry, finishedAt: null });
+    assert.equal(new Date(seen.finishedAt!).getTime(), new Date(dry.finishedAt!).getTime());
+    assert.equal((await get(uga, dry.id)).statusCode, 404, "another State's focal point does not see it");
+
+    const noFile = await restarted.inject({ method: 'POST', url: `/api/v1/incidents/imports/${lost.id}/commit`, headers: ken.headers });
+    assert.equal(noFile.statusCode, 409);
+    assert.match(noFile.json<{ error: { message: string } }>().error.message, /file is no longer on this server.*upload the file again/);
+
+    const before = await cases('KEN');
+    const commit = await restarted.inject({ method: 'POST', url: `/api/v1/incidents/imports/${dry.id}/commit`, headers: ken.headers });
+    assert.equal(commit.statusCode, 202, commit.body);
+    let done = commit.json<ImportJobView>();
+    while (done.status === 'running') done = (await get(ken, done.id)).json<ImportJobView>();
+    assert.equal(done.outcome?.committed, true, JSON.stringify(done));
+    assert.equal(await cases('KEN'), before + 3);
+    // The first server no longer offers the dry run either.
+    assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/incidents/imports/${dry.id}`, headers: ken.headers })).statusCode, 404);
+  } finally {
+    await restarted.close();
+  }
 });

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { testDatabase, testEngine } from '../../../test/helpers/database.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
-import type { Database } from './database.ts';
+import { openDatabase, type Database } from './database.ts';
 import { migrateToLatest, migrationStatus } from './migrator.ts';
 
 let database: Database;
@@ -111,5 +114,37 @@ test('a long query does not stall HTTP: /api/health answers while pg_sleep(2) ru
     assert.ok(answeredAt < sleepEnded, `health answered after ${answeredAt - started} ms, the sleep ended after ${sleepEnded - started} ms`);
   } finally {
     await t.close();
+  }
+});
+
+const embeddedOnly = { skip: testEngine !== 'pglite' && 'the embedded database only' };
+
+test('a new embedded database directory is created, keeps its data when reopened, and runs with 16 MB of shared buffers', embeddedOnly, async () => {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-db-')), 'data');
+  try {
+    const first = await openDatabase({ dataDir: dir });
+    await sql`CREATE TABLE kept (n int)`.execute(first.db);
+    await sql`INSERT INTO kept VALUES (42)`.execute(first.db);
+    await first.close();
+    const again = await openDatabase({ dataDir: dir });
+    try {
+      assert.deepEqual((await sql<{ n: number }>`SELECT n FROM kept`.execute(again.db)).rows, [{ n: 42 }]);
+      assert.equal((await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(again.db)).rows[0]?.shared_buffers, '16MB');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});
+
+test('a directory the database cannot be created in gives a clear error, and no database', embeddedOnly, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiphub-db-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'base'), 'a file where PostgreSQL puts a directory');
+    await assert.rejects(openDatabase({ dataDir: dir }), /^Error: Cannot create the embedded database in .*: file system error \d+ \(does the directory hold files of something else\?\)$/);
+    assert.equal(fs.existsSync(path.join(dir, 'PG_VERSION')), false);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

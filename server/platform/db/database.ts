@@ -1,4 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -41,6 +45,8 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+const execFileAsync = promisify(execFile);
+
 const INT8 = 20;
 const DATE = 1082;
 // Counts (int8) fit a JS number in every table we have; dates stay 'YYYY-MM-DD' so no time zone shifts them.
@@ -58,8 +64,9 @@ export class DatabaseUnreachableError extends Error {}
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const bridge = await PGliteBridge.start({ dataDir, ...(options.loadDataDirFile ? { loadDataDirFile: options.loadDataDirFile } : {}) });
+  const init = { dataDir, ...(options.loadDataDirFile ? { loadDataDirFile: options.loadDataDirFile } : {}) };
+  if (!dataDir.startsWith('memory://') && !options.loadDataDirFile && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await createDataDir(dataDir);
+  const bridge = await PGliteBridge.start(init);
   // One connection: PGlite is a single session, so transactions must not interleave.
   const pool = new pg.Pool({ stream: bridge.createStream, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0, types });
   return build('pglite', pool, {
@@ -68,6 +75,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     dump: (toFile) => bridge.dump(toFile),
     closeEngine: () => bridge.close(),
   });
+}
+
+/**
+ * Creates a new embedded database directory in a throwaway process. Creating one (initdb) leaves
+ * about 200 MB resident in the process that did it; the server would carry that for its life.
+ */
+async function createDataDir(dataDir: string): Promise<void> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    await execFileAsync(process.execPath, [fileURLToPath(new URL('./pglite-create.mjs', import.meta.url)), dataDir]);
+  } catch (err) {
+    const detail = ((err as { stderr?: string }).stderr ?? '').trim().split('\n').filter(Boolean).at(-1) ?? (err as Error).message;
+    throw new Error(`Cannot create the embedded database in ${dataDir}: ${detail} (does the directory hold files of something else?)`);
+  }
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {

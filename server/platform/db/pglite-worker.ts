@@ -19,6 +19,10 @@ try {
   db = await PGlite.create({
     dataDir: init.dataDir,
     extensions: { pg_trgm, unaccent },
+    // PostgreSQL's default (128 MB) is touched at start and stays resident in this process for
+    // its whole life; the data files sit in the operating system's cache anyway, and a 100,000-row
+    // import took as long with 16 MB (bench/RESULTS.md). PostgreSQL proper is for larger loads.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
     ...(loadDataDir ? { loadDataDir } : {}),
   });
   port.postMessage({ kind: 'ready' } satisfies WorkerReply);
@@ -59,6 +63,18 @@ async function answer(frontend: Uint8Array): Promise<Uint8Array> {
   return bytes;
 }
 
+/**
+ * The COPY input as PGlite's /dev/blob wants it, without two more copies: PGlite only calls
+ * `arrayBuffer()` and reads that buffer whole, so a real Blob (one copy) and its `arrayBuffer()`
+ * (another) held three copies of every batch in this thread. Freed, they stayed in the process
+ * (glibc keeps freed memory for reuse); with this, a 100,000-row import peaked about 25 MB lower.
+ * The bulk-load tests in database.test.ts fail if PGlite ever reads a blob differently.
+ */
+function asBlob(data: Uint8Array): Blob {
+  const exact = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
+  return { arrayBuffer: async () => exact.buffer } as Blob;
+}
+
 async function handle(request: WorkerRequest): Promise<void> {
   try {
     switch (request.kind) {
@@ -69,7 +85,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         return;
       }
       case 'copy-blob': {
-        const result = await db.query(request.sql, [], { blob: new Blob([request.data as Uint8Array<ArrayBuffer>]) });
+        const result = await db.query(request.sql, [], { blob: asBlob(request.data) });
         port!.postMessage({ kind: 'done', id: request.id, affectedRows: result.affectedRows ?? 0 } satisfies WorkerReply);
         return;
       }

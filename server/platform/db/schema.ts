@@ -11,8 +11,9 @@ import type { IncidentsTables } from '../../modules/incidents/incidents.tables.t
 import type { AggregatesTables } from '../../modules/incidents/aggregates/aggregates.tables.ts';
 import type { IncidentImportTables } from '../../modules/incidents/import/import.tables.ts';
 import type { IncidentImportRunsTables } from '../../modules/incidents/import/import-runs.tables.ts';
+import type { IncidentImportJobsTables } from '../../modules/incidents/import/import-jobs.tables.ts';
 import type { DemoPlantsTables } from '../../modules/activities/activities-demo-plants.migration.ts';
 import type { MandatesTables } from '../../modules/mandates/mandates.tables.ts';
 import type { MonitoringTables } from '../../modules/monitoring/monitoring.tables.ts';
 
-export interface DB extends FoundationTables, ReferenceTables, RegistryTables, AuditTables, AccessTables, TreatyTables, IncidentsTables, AggregatesTables, ActivitiesTables, MandatesTables, DemoPlantsTables, IncidentImportTables, IncidentImportRunsTables, MonitoringTables {}
+export interface DB extends FoundationTables, ReferenceTables, RegistryTables, AuditTables, AccessTables, TreatyTables, IncidentsTables, AggregatesTables, ActivitiesTables, MandatesTables, DemoPlantsTables, IncidentImportTables, IncidentImportRunsTables, IncidentImportJobsTables, MonitoringTables {}

@@ -18,6 +18,7 @@ import * as incidentImports from '../../../modules/incidents/import/import.migra
 import * as demoPlants from '../../../modules/activities/activities-demo-plants.migration.ts';
 import * as incidents2 from '../../../modules/incidents/incidents-2.migration.ts';
 import * as incidentImportRuns from '../../../modules/incidents/import/import-runs.migration.ts';
+import * as incidentImportJobs from '../../../modules/incidents/import/import-jobs.migration.ts';
 
 /**
  * Every migration, in order. Listed statically (no directory scan) so that the same list
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0017-demo-plants': demoPlants,
   '2026-11-29-0018-incidents-2': incidents2,
   '2026-11-30-0019-incident-import-runs': incidentImportRuns,
+  '2026-12-07-0020-incident-import-jobs': incidentImportJobs,
 };
