@@ -3,7 +3,7 @@
 // person be found in two reports without decrypting either.
 import { createHmac, randomBytes } from 'node:crypto';
 import { deriveKey, open, seal } from '../../platform/crypto/secret-box.ts';
-import type { Identifiers } from './incidents.schema.ts';
+import type { CaseContent, Identifiers } from './incidents.schema.ts';
 
 /** What one sealed identifier blob is bound to: a copy moved to another row does not open. */
 export const identifiersContext = (state: string, caseId: string, role: 'victim' | 'perpetrator', ref: string) => `incident-identifiers:${state}:${caseId}:${role}:${ref}`;
@@ -82,3 +82,21 @@ export function personSealer(masterKey: Buffer, stateKey: () => Buffer, state: s
   return { sealed, protect };
 }
 
+
+/** The case document as stored: the content without the people's identifiers. */
+export type StoredDocument = Omit<CaseContent, 'victims' | 'perpetrators'> & {
+  victims: Omit<CaseContent['victims'][number], 'identifiers'>[];
+  perpetrators: Omit<CaseContent['perpetrators'][number], 'identifiers'>[];
+};
+
+/** What a case version stores in clear: everything but the identifiers (sealed apart). */
+export function storedDocument(content: CaseContent): StoredDocument {
+  return {
+    reportingEntity: content.reportingEntity,
+    externalId: content.externalId,
+    event: content.event,
+    links: content.links,
+    victims: content.victims.map(({ identifiers: _i, ...v }) => v),
+    perpetrators: content.perpetrators.map(({ identifiers: _i, ...p }) => p),
+  };
+}

@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import type { AppSettings } from '../../platform/settings.ts';
 import { splitter } from './incidents.projection.ts';
-import { identifiersContext, newStateKey, openIdentifiers, personSealer, unwrapStateKey } from './incidents.protection.ts';
+import { identifiersContext, newStateKey, openIdentifiers, personSealer, storedDocument, unwrapStateKey, type StoredDocument } from './incidents.protection.ts';
 import { IncidentsRepository, type CaseRow, type CountableVictim, type Projection } from './incidents.repository.ts';
 import { identifierProblems, validateForSubmission } from './incidents.rules.ts';
 import type { CaseContent, CaseDocument, CaseSummary, CaseView, CreateCaseInput, Identifiers } from './incidents.schema.ts';
@@ -23,12 +23,6 @@ const what = (state: string, id: string) => `Case ${state}/${id}`;
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
-
-/** The case document as stored: the content without the people's identifiers. */
-type StoredDocument = Omit<CaseContent, 'victims' | 'perpetrators'> & {
-  victims: Omit<CaseContent['victims'][number], 'identifiers'>[];
-  perpetrators: Omit<CaseContent['perpetrators'][number], 'identifiers'>[];
-};
 
 export class IncidentsService {
   constructor(
@@ -441,14 +435,7 @@ export class IncidentsService {
     const key = needsKey ? await this.stateKey(repo, state) : null;
     const { sealed: sealedMap, protect } = personSealer(this.settings.masterKey, () => key!, state, id, previous);
 
-    const stored: StoredDocument = {
-      reportingEntity: content.reportingEntity,
-      externalId: content.externalId,
-      event: content.event,
-      links: content.links,
-      victims: content.victims.map(({ identifiers: _i, ...v }) => v),
-      perpetrators: content.perpetrators.map(({ identifiers: _i, ...p }) => p),
-    };
+    const stored = storedDocument(content);
 
     const projection = projectCase(content, protect);
     await repo.insertVersion({ reporting_state: state, case_id: id, version, document: stored, identifiers: sealedMap, created_by: userId });

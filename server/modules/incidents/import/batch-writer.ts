@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Tx } from '../../../platform/db/database.ts';
 import { concat, encodeCopyText, type BulkTarget } from '../../../platform/db/bulk-load.ts';
-import { newStateKey, personSealer, unwrapStateKey, type PreviousIdentifiers } from '../incidents.protection.ts';
+import { newStateKey, personSealer, storedDocument, unwrapStateKey, type PreviousIdentifiers } from '../incidents.protection.ts';
 import type { MappedCase } from './case-import.ts';
 import { splitter } from '../incidents.projection.ts';
 import type { ImportRepository, ExistingCase } from './import.repository.ts';
@@ -195,15 +195,7 @@ export class BatchWriter {
         add(perpetratorsTable, [state, id, p.ref, p.kind, s.col('roles', p.roles), s.col('gender', p.gender), s.col('ageBand', p.ageBand), s.col('citizenships', p.citizenships), s.col('prosecutionOutcome', p.prosecutionOutcome), json(s.reasons), pk, sealed]);
       }
       for (const l of content.links) add(linksTable, [state, id, l.victim, l.perpetrator]);
-      const stored = {
-        reportingEntity: content.reportingEntity,
-        externalId: content.externalId,
-        event: content.event,
-        links: content.links,
-        victims: content.victims.map(({ identifiers: _i, ...v }) => v),
-        perpetrators: content.perpetrators.map(({ identifiers: _i, ...p }) => p),
-      };
-      add(versionsTable, [state, id, version, json(stored), json(sealedMap), userId, this.now]);
+      add(versionsTable, [state, id, version, json(storedDocument(content)), json(sealedMap), userId, this.now]);
       add(fingerprintsTable, [state, id, version, b.fingerprint]);
       if (++n % YIELD_EVERY_CASES === 0) await yieldToEventLoop();
     }

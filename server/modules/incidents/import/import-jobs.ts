@@ -154,9 +154,10 @@ export class ImportJobs {
     this.tidying = (async () => {
       await this.repo().failInterrupted(staleSeconds, startedAt, INTERRUPTED);
       await abandonInterruptedRuns(this.database, staleSeconds, startedAt);
+      // Files first: a row that outlives its file is harmless, a file without its row is lost.
       const expired = await this.repo().finishedBefore(JOB_TTL_MS / 1000);
-      await this.repo().delete(expired.map((j) => j.id));
       await Promise.all(expired.map((j) => fs.rm(j.file_path, { force: true })));
+      await this.repo().delete(expired.map((j) => j.id));
       await cleanAbandonedRuns(this.database, () => this.closing);
     })().then(
       () => {},
@@ -240,8 +241,8 @@ export class ImportJobs {
     const mine = this.jobs.get(job.id);
     if (mine?.expires) clearTimeout(mine.expires);
     this.jobs.delete(job.id);
-    await this.repo().delete([job.id]);
     if (!options.keepFile) await fs.rm(job.filePath, { force: true });
+    await this.repo().delete([job.id]);
   }
 
   private view(job: StoredJob): ImportJobView {
