@@ -35,10 +35,6 @@ export class ImportJobsRepository {
       .execute();
   }
 
-  async setCommittedFrom(id: string, dryRunId: string): Promise<void> {
-    await this.db.updateTable('incident_import_jobs').set({ committed_from: dryRunId }).where('id', '=', id).execute();
-  }
-
   async delete(ids: string[]): Promise<void> {
     if (ids.length) await this.db.deleteFrom('incident_import_jobs').where('id', 'in', ids).execute();
   }

@@ -73,7 +73,7 @@ export class ImportJobs {
   ) {}
 
   /** Starts an import of an uploaded file (which the job now owns). */
-  async start(actor: Actor, input: { filePath: string; fileName: string; format: IncidentImportFormat; reporter?: string | undefined; dryRun: boolean }): Promise<ImportJobView> {
+  async start(actor: Actor, input: { filePath: string; fileName: string; format: IncidentImportFormat; reporter?: string | undefined; dryRun: boolean; committedFrom?: string }): Promise<ImportJobView> {
     authorize(actor, 'state_reports.submit');
     const reporter = input.reporter?.toUpperCase();
     if (reporter && !can(actor, 'state_reports.submit', { countryIso3: reporter })) {
@@ -95,12 +95,12 @@ export class ImportJobs {
       preview: null,
       outcome: null,
       error: null,
-      committedFrom: null,
+      committedFrom: input.committedFrom ?? null,
       finishedAt: null,
       expires: null,
       done: Promise.resolve(),
     };
-    const row = { id: job.id, owner_id: job.ownerId, format: job.format, file_name: job.fileName, file_path: job.filePath, reporter: job.reporter, dry_run: job.dryRun, status: job.status, bytes_total: job.bytesTotal };
+    const row = { id: job.id, owner_id: job.ownerId, format: job.format, file_name: job.fileName, file_path: job.filePath, reporter: job.reporter, dry_run: job.dryRun, status: job.status, bytes_total: job.bytesTotal, committed_from: job.committedFrom };
     await this.repo()
       .insert(row)
       .catch(async (error: unknown) => {
@@ -125,10 +125,7 @@ export class ImportJobs {
     if (!fileKept) throw new AppError('CONFLICT', "The dry run's file is no longer on this server (it was restarted, or the file went to another server): upload the file again");
     // The file now belongs to the commit job.
     await this.forget(dry, { keepFile: true });
-    const view = await this.start(actor, { filePath: dry.filePath, fileName: dry.fileName, format: dry.format, reporter: dry.reporter ?? undefined, dryRun: false });
-    this.jobs.get(view.id)!.committedFrom = dry.id;
-    await this.repo().setCommittedFrom(view.id, dry.id);
-    return { ...view, committedFrom: dry.id };
+    return this.start(actor, { filePath: dry.filePath, fileName: dry.fileName, format: dry.format, reporter: dry.reporter ?? undefined, dryRun: false, committedFrom: dry.id });
   }
 
   async get(actor: Actor, id: string): Promise<ImportJobView> {
